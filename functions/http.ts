@@ -1,0 +1,167 @@
+/**
+ * The middy stack every HTTP function shares: the API Gateway v2 event read into a plain
+ * request, expected problems mapped to the contract (JSON or an HTML page), unexpected errors
+ * logged once without personal data and masked as a plain 500, and security headers on every
+ * answer.
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Lang } from '../shared/definition.ts';
+import { Problem, problems, RETRY_AFTER_SECONDS } from '../shared/problem.ts';
+import { errorPage } from '../shared/pages/error.ts';
+import { log } from '../shared/log.ts';
+
+export type HttpRequest = {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  lang: Lang;
+  now: Date;
+};
+
+export type HttpResponse = APIGatewayProxyStructuredResultV2 & {
+  statusCode: number;
+  headers?: Record<string, string>;
+};
+
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResponse>;
+
+/** How a route answers a problem: the contract's JSON, or a page a person can read. */
+type Answer = 'json' | 'html';
+
+const securityHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  // Invite tokens travel in form URLs: never leak them to another site.
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  'cross-origin-opener-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+const apiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+export function toRequest(event: APIGatewayProxyEventV2): HttpRequest {
+  const query = new URLSearchParams(event.rawQueryString ?? '');
+  const body = event.body
+    ? event.isBase64Encoded
+      ? new Uint8Array(Buffer.from(event.body, 'base64'))
+      : new TextEncoder().encode(event.body)
+    : new Uint8Array();
+  return {
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    params: Object.fromEntries(
+      Object.entries(event.pathParameters ?? {}).map(([name, value]) => [name, value ?? '']),
+    ),
+    query,
+    headers: Object.fromEntries(
+      Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value ?? '']),
+    ),
+    body,
+    lang: query.get('lang') === 'en' ? 'en' : 'sv',
+    now: new Date(),
+  };
+}
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function html(statusCode: number, page: { body: string; policy: string }): HttpResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': page.policy },
+    body: page.body,
+  };
+}
+
+export function redirect(location: string): HttpResponse {
+  return { statusCode: 303, headers: { location }, body: '' };
+}
+
+export function problemResponse(problem: Problem, lang: Lang, answer: Answer): HttpResponse {
+  const retry: Record<string, string> =
+    problem.code === 'unavailable' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+  if (answer === 'html') {
+    const response = html(problem.status, errorPage(problem, lang));
+    return { ...response, headers: { ...response.headers, ...retry } };
+  }
+  return json(problem.status, problem.body(lang), retry);
+}
+
+/**
+ * Wraps a handler of plain requests in the shared middy stack. `answer` says whether problems
+ * are shown as JSON or as a page.
+ */
+export function httpHandler(
+  name: string,
+  handle: (request: HttpRequest) => Promise<HttpResponse>,
+  answer: Answer = 'json',
+): HttpHandler {
+  // Keyed by the event, not held in a variable: the local runtime serves requests concurrently.
+  const requests = new WeakMap<APIGatewayProxyEventV2, HttpRequest>();
+  return middy<APIGatewayProxyEventV2, HttpResponse>()
+    .use({
+      before: (request) => {
+        requests.set(request.event, toRequest(request.event));
+      },
+      after: (request) => {
+        request.response = withSecurityHeaders(request.response!);
+      },
+      onError: (request) => {
+        const lang = requests.get(request.event)?.lang ?? 'sv';
+        const error =
+          request.error?.name === 'StoreUnavailableError'
+            ? problems.unavailable(request.error)
+            : request.error;
+        if (error instanceof Problem) {
+          if (error.code === 'unavailable')
+            log.warn('storage unavailable', { function: name, cause: causeName(error) });
+          request.response = withSecurityHeaders(problemResponse(error, lang, answer));
+          return;
+        }
+        log.error('unexpected error', {
+          function: name,
+          error: causeName(error),
+          message: safeMessage(error),
+        });
+        request.response = withSecurityHeaders(
+          answer === 'html'
+            ? html(500, errorPage(null, lang))
+            : json(500, {
+                error: 'internal',
+                message: 'Something went wrong on our side. Please try again later.',
+              }),
+        );
+      },
+    })
+    .handler(async (event) => handle(requests.get(event)!)) as unknown as HttpHandler;
+}
+
+function withSecurityHeaders(response: HttpResponse): HttpResponse {
+  return {
+    ...response,
+    headers: {
+      ...securityHeaders,
+      'content-security-policy': apiPolicy,
+      ...response.headers,
+    },
+  };
+}
+
+function causeName(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.name : typeof cause;
+}
+
+/** Error messages of our own code carry no personal data; anything else is reduced to its name. */
+function safeMessage(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 200).replace(/[^\s]+@[^\s]+/g, '<email>') : '';
+}

@@ -1,0 +1,18 @@
+/** GET /privacy and /accessibility — the privacy notice and the accessibility statement. */
+import { accessibilityPage, privacyPage } from '../shared/pages/info.ts';
+import { html, httpHandler } from './http.ts';
+import { wire } from './wiring.ts';
+
+const { config } = wire();
+
+export const handler = httpHandler(
+  'pages',
+  async (request) =>
+    html(
+      200,
+      request.path === '/privacy'
+        ? privacyPage(request.lang, config.SKC_FROM_ADDRESS, config.SKC_RETENTION_MONTHS)
+        : accessibilityPage(request.lang, config.SKC_FROM_ADDRESS),
+    ),
+  'html',
+);

@@ -1,0 +1,108 @@
+/**
+ * POST /surveys/{id}/responses — JSON clients get the contract's JSON; the hosted form
+ * (urlencoded, works without JavaScript) gets a 303 to its receipt, or the form again with an
+ * error summary.
+ */
+import { mediaTypeOf, parseBody } from '../shared/body.ts';
+import { decodeFormAnswers, normaliseAnswers } from '../shared/answers.ts';
+import type { Survey } from '../shared/definition.ts';
+import { Problem } from '../shared/problem.ts';
+import { renderForm } from '../shared/pages/form.ts';
+import { withLang } from '../shared/pages/layout.ts';
+import { submitResponse } from '../shared/submit.ts';
+import { html, httpHandler, json, problemResponse, redirect, type HttpRequest } from './http.ts';
+import { wire } from './wiring.ts';
+
+const { responses, getSurvey, retentionUntil } = wire();
+const deps = { store: responses, getSurvey, retentionUntil };
+
+export const handler = httpHandler('submit', async (request) => {
+  const fromForm = isForm(request.headers['content-type']);
+  const survey = getSurvey(request.params.id ?? '');
+  if (fromForm && survey) {
+    const edited = groupEdit(survey, request);
+    if (edited) return edited;
+  }
+  const submission = await submitResponse(deps, {
+    surveyId: request.params.id ?? '',
+    contentType: request.headers['content-type'],
+    body: request.body,
+    lang: request.lang,
+    now: request.now,
+  });
+  if (submission.ok) {
+    const { receipt } = submission;
+    if (fromForm)
+      return redirect(
+        withLang(`/forms/${submission.survey.id}/receipt/${receipt.responseId}`, {}, request.lang),
+      );
+    return json(submission.created ? 201 : 200, receipt);
+  }
+  const { problem, input } = submission;
+  if (fromForm && submission.survey && input && problem.code === 'validation') {
+    return html(
+      400,
+      renderForm({
+        survey: submission.survey,
+        lang: request.lang,
+        submissionId: input.submissionId,
+        ...(input.token && { token: input.token }),
+        answers: input.answers,
+        issues: problem.issues ?? [],
+      }),
+    );
+  }
+  if (problem.code === 'unavailable') throw problem; // logged once by the shared middleware
+  return problemResponse(problem, request.lang, fromForm ? 'html' : 'json');
+});
+
+function isForm(contentType: string | undefined): boolean {
+  try {
+    return mediaTypeOf(contentType) === 'form';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "Add another course" / "Remove course 2" without JavaScript: the form posts with `_action`,
+ * and gets itself back with one item more or less. Nothing is stored.
+ */
+function groupEdit(survey: Survey, request: HttpRequest) {
+  let fields: [string, string][];
+  try {
+    const body = parseBody(request.headers['content-type'], request.body);
+    if (body.encoding !== 'form') return undefined;
+    fields = body.fields;
+  } catch (error) {
+    if (error instanceof Problem) return undefined; // submitResponse answers it
+    throw error;
+  }
+  const action = fields.find(([name]) => name === '_action')?.[1];
+  const match = action && /^(add|remove):([A-Za-z0-9]+)(?::(\d{1,3}))?$/.exec(action);
+  if (!match) return undefined;
+  const [, verb, groupId = '', index] = match;
+  const question = survey.sections.flatMap((section) => section.questions).find((q) => q.id === groupId);
+  if (question?.type !== 'group') return undefined;
+  const raw = decodeFormAnswers(survey, fields);
+  const rawItems = Array.isArray(raw[groupId]) ? (raw[groupId] as unknown[]) : [];
+  const visible = Math.max(rawItems.length, 1);
+  if (verb === 'remove' && index !== undefined) rawItems.splice(Number(index), 1);
+  raw[groupId] = rawItems;
+  const answers = normaliseAnswers(survey, raw, 'form');
+  const kept = Array.isArray(answers[groupId]) ? (answers[groupId] as unknown[]).length : 0;
+  const rows = verb === 'add' ? visible + 1 : Math.max(visible - 1, 1);
+  const value = (name: string) => fields.find(([key]) => key === name)?.[1] || undefined;
+  const token = value('token');
+  return html(
+    200,
+    renderForm({
+      survey,
+      lang: request.lang,
+      submissionId: value('submissionId') ?? crypto.randomUUID(),
+      ...(token && { token }),
+      answers,
+      extraItems: { [groupId]: Math.max(0, rows - Math.max(question.minItems, kept, 1)) },
+    }),
+  );
+}

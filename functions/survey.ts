@@ -1,0 +1,11 @@
+/** GET /surveys/{id} — one survey's public definition. */
+import { publicDefinition } from '../shared/definition.ts';
+import { problems } from '../shared/problem.ts';
+import { getSurvey } from '../surveys/index.ts';
+import { httpHandler, json } from './http.ts';
+
+export const handler = httpHandler('survey', async (request) => {
+  const survey = getSurvey(request.params.id ?? '');
+  if (!survey) throw problems.notFound();
+  return json(200, publicDefinition(survey), { 'cache-control': 'public, max-age=60' });
+});

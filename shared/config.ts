@@ -1,0 +1,68 @@
+/**
+ * Configuration, read from the environment once and validated with one clear line per problem.
+ * The same schema serves the Lambda functions, the local runtime and the CLI.
+ */
+import { z } from 'zod';
+import { pilot } from '../surveys/pilot.ts';
+import { defaultTableName } from './store/table.ts';
+
+const emailAddress = z
+  .string()
+  .trim()
+  .regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/, 'must be an email address');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SKC_DATA_DIR: z.string().min(1).default('.data'),
+  SKC_DIGEST_RECIPIENTS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(emailAddress)),
+  SKC_FROM_ADDRESS: emailAddress.default('skc-pilot@localhost.test'),
+  SKC_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('http://localhost:3000')
+    .transform((value) => value.replace(/\/+$/, '')),
+  /** Personal data is deleted this many months after the pilot ends (DynamoDB TTL). */
+  SKC_RETENTION_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
+  SKC_TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
+    .default(defaultTableName),
+  AWS_REGION: z.string().min(1).default('eu-north-1'),
+  /** Set by the local runtime and tests; unset on AWS. */
+  SKC_DYNAMODB_ENDPOINT: z.url().optional(),
+  SKC_SES_ENDPOINT: z.url().optional(),
+  SKC_SES_CONFIGURATION_SET: z.string().optional(),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `${issue.path.join('.')}: ${issue.message} (got "${env[String(issue.path[0])] ?? ''}")`,
+  );
+  throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+}
+
+/** Unix seconds: personal data stored now is kept until this many months after the pilot's end. */
+export function retentionUntil(config: Pick<Config, 'SKC_RETENTION_MONTHS'>): number {
+  const end = new Date(`${pilot.end}T23:59:59Z`);
+  end.setUTCMonth(end.getUTCMonth() + config.SKC_RETENTION_MONTHS);
+  return Math.floor(end.getTime() / 1000);
+}
+
+/** Local stand-ins accept any credentials; one fixed pair keeps app, CLI and tests on one database. */
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };

@@ -1,0 +1,73 @@
+/**
+ * The SES adapter: a MIME message built by nodemailer's composer (never by hand) and sent with
+ * SendRawEmail, which keeps every recipient in the headers (SES local records them from there).
+ */
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { localCredentials } from '../config.ts';
+
+export type Attachment = { filename: string; content: string | Buffer; contentType: string };
+
+export type Mail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: Attachment[];
+  /** Extra headers, e.g. List-Unsubscribe; line breaks are removed from values. */
+  headers?: Record<string, string>;
+};
+
+export interface Mailer {
+  send(mail: Mail): Promise<{ messageId: string }>;
+}
+
+/** Mail could not be handed to SES; nothing was sent, the caller may retry. */
+export class MailUnavailableError extends Error {
+  override name = 'MailUnavailableError';
+}
+
+export type MailerOptions = { region: string; from: string; endpoint?: string; configurationSet?: string };
+
+/** Line breaks in a header value would let user text add headers (header injection). */
+export function headerSafe(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+}
+
+export function createMailer(options: MailerOptions): Mailer {
+  const client = new SESClient({
+    region: options.region,
+    ...(options.endpoint && { endpoint: options.endpoint, credentials: localCredentials }),
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+    maxAttempts: 3,
+  });
+  return {
+    async send(mail) {
+      const headers = Object.fromEntries(
+        Object.entries(mail.headers ?? {}).map(([name, value]) => [name, headerSafe(value)]),
+      );
+      const message = await new MailComposer({
+        from: options.from,
+        to: mail.to.map(headerSafe),
+        subject: headerSafe(mail.subject),
+        text: mail.text,
+        ...(mail.html && { html: mail.html }),
+        ...(mail.attachments && { attachments: mail.attachments }),
+        headers,
+      })
+        .compile()
+        .build();
+      try {
+        const result = await client.send(
+          new SendRawEmailCommand({
+            RawMessage: { Data: message },
+            ...(options.configurationSet && { ConfigurationSetName: options.configurationSet }),
+          }),
+        );
+        return { messageId: result.MessageId ?? '' };
+      } catch (error) {
+        throw new MailUnavailableError('Email could not be sent', { cause: error });
+      }
+    },
+  };
+}

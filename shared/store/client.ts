@@ -1,0 +1,188 @@
+/**
+ * The DynamoDB side of the store: the client with timeouts, the error that means "try again
+ * later", bounded retries of transaction conflicts, and attribute helpers.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  TransactionCanceledException,
+  UpdateTimeToLiveCommand,
+  type AttributeValue,
+  type CancellationReason,
+} from '@aws-sdk/client-dynamodb';
+import { table } from './table.ts';
+
+export type StoreOptions = {
+  tableName: string;
+  region: string;
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+};
+
+export type Db = { client: DynamoDBClient; tableName: string };
+
+export function createDb(options: StoreOptions): Db {
+  const client = new DynamoDBClient({
+    region: options.region,
+    ...(options.endpoint && { endpoint: options.endpoint }),
+    ...(options.credentials && { credentials: options.credentials }),
+    // The SDK has no request timeout by default: a hung store would hang the caller until Lambda
+    // kills it (a 5xx). These keep a hung store a fast, retryable 503.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    maxAttempts: 3,
+  });
+  return { client, tableName: options.tableName };
+}
+
+/** Storage could not answer; the caller may retry. Maps to 503 with Retry-After. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/** A transaction was cancelled by one of its conditions (not by contention). */
+export class ConditionFailedError extends Error {
+  override name = 'ConditionFailedError';
+  readonly reasons: (CancellationReason | undefined)[];
+  constructor(reasons: (CancellationReason | undefined)[]) {
+    super('A condition of the transaction failed');
+    this.reasons = reasons;
+  }
+  /** Whether the condition of the transaction's item at `index` failed. */
+  failedAt(index: number): boolean {
+    return this.reasons[index]?.Code === 'ConditionalCheckFailed';
+  }
+}
+
+const RETRYABLE_CODES = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+]);
+const CONFLICT_ATTEMPTS = 5;
+
+export type Sleep = (ms: number) => Promise<void>;
+const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs a transactional write. On AWS, concurrent transactions on one aggregate item cancel each
+ * other (`TransactionConflict`) and the SDK does not retry that: we do, a bounded number of times
+ * with full jitter, then give up as unavailable. A failed condition is the caller's to interpret.
+ */
+export async function transact<T>(write: () => Promise<T>, wait: Sleep = sleep): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const contended = reasons.some((reason) => reason.Code && RETRYABLE_CODES.has(reason.Code));
+        if (!contended && reasons.some((reason) => reason.Code === 'ConditionalCheckFailed'))
+          throw new ConditionFailedError(reasons);
+        if (contended && attempt < CONFLICT_ATTEMPTS) {
+          await wait(Math.random() * 25 * 2 ** attempt);
+          continue;
+        }
+      }
+      throw unavailable(error);
+    }
+  }
+}
+
+/** Wraps a storage failure so it surfaces as "unavailable, retry", keeping the cause for logs. */
+export function unavailable(error: unknown): Error {
+  if (error instanceof StoreUnavailableError || error instanceof ConditionFailedError) return error;
+  return new StoreUnavailableError('Storage is unavailable', { cause: error });
+}
+
+/** Runs one storage call, turning any failure into StoreUnavailableError. */
+export async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
+export type Item = Record<string, AttributeValue>;
+export const S = (value: string): AttributeValue => ({ S: value });
+export const N = (value: number): AttributeValue => ({ N: String(value) });
+export const str = (item: Item | undefined, name: string): string | undefined => item?.[name]?.S;
+export const num = (item: Item | undefined, name: string): number | undefined =>
+  item?.[name]?.N === undefined ? undefined : Number(item[name].N);
+export const key = (pk: string, sk: string): Item => ({
+  [table.partitionKey]: S(pk),
+  [table.sortKey]: S(sk),
+});
+
+/** Reads every numeric attribute of an item except the keys (a counter bucket). */
+export function numbers(item: Item | undefined): Record<string, number> {
+  const counters: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item ?? {}))
+    if (value.N !== undefined) counters[name] = Number(value.N);
+  return counters;
+}
+
+/**
+ * An update expression that adds each counter (`ADD #c0 :c0, #c1 :c1`). Names go through
+ * expression attribute names, so any question id or option value is safe.
+ */
+export function addCounters(counters: Record<string, number>, prefix = 'c') {
+  const names: Record<string, string> = {};
+  const values: Item = {};
+  const parts = Object.entries(counters).map(([name, by], index) => {
+    names[`#${prefix}${index}`] = name;
+    values[`:${prefix}${index}`] = N(by);
+    return `#${prefix}${index} :${prefix}${index}`;
+  });
+  return { expression: `ADD ${parts.join(', ')}`, names, values };
+}
+
+/** Creates the table as `table.ts` describes it, if it does not exist (local runtime, tests). */
+export async function ensureTable(db: Db): Promise<void> {
+  try {
+    await db.client.send(new DescribeTableCommand({ TableName: db.tableName }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  try {
+    await db.client.send(
+      new CreateTableCommand({
+        TableName: db.tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: table.partitionKey, AttributeType: 'S' },
+          { AttributeName: table.sortKey, AttributeType: 'S' },
+          { AttributeName: table.index.partitionKey, AttributeType: 'S' },
+          { AttributeName: table.index.sortKey, AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: table.partitionKey, KeyType: 'HASH' },
+          { AttributeName: table.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: table.index.name,
+            KeySchema: [
+              { AttributeName: table.index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: table.index.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+      }),
+    );
+    await db.client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: db.tableName,
+        TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}

@@ -1,0 +1,325 @@
+import type { Question, Survey } from '../shared/definition.ts';
+import { criteria } from './criteria.ts';
+import { pilotClosesAt, pilotOpensAt } from './pilot.ts';
+import { regions } from './regions.ts';
+import { fulfilmentScale } from './scales.ts';
+
+/** `quality-assured-process` → `assureQualityAssuredProcess` (question ids are camelCase). */
+export function assureQuestionId(criterionId: string): string {
+  return (
+    'assure' + criterionId.replace(/(^|-)([a-z0-9])/g, (_match, _dash, char: string) => char.toUpperCase())
+  );
+}
+
+const assureQuestions: Question[] = criteria.map((criterion) => ({
+  id: assureQuestionId(criterion.id),
+  type: 'longText',
+  label: {
+    sv: `${criterion.name.sv}: hur säkrar centrumet det här kriteriet?`,
+    en: `${criterion.name.en}: how does the centre assure this criterion?`,
+  },
+  help: criterion.description,
+  required: true,
+  maxLength: 2000,
+}));
+
+export const centreApplication: Survey = {
+  id: 'centre-application',
+  version: 1,
+  title: {
+    sv: 'Ansökan: certifiering av strategiskt kompetenscentrum',
+    en: 'Application: certification of a strategic competence centre',
+  },
+  description: {
+    sv: 'För ett kompetenscentrum som vill bli certifierat av Teknikcollege som helhet, för alla sina kurser oavsett längd. Fyll i ansökan tillsammans med er regionala styrgrupp och ha uppgifterna om kurserna till hands.',
+    en: 'For a competence centre that wants Teknikcollege to certify it as a whole, for all its courses whatever their length. Fill in the application together with your regional steering group and have the details of your courses at hand.',
+  },
+  access: 'open',
+  opensAt: pilotOpensAt,
+  closesAt: pilotClosesAt,
+  minutes: 25,
+  regionQuestion: 'region',
+  review: { titleQuestion: 'centreName' },
+  sections: [
+    {
+      id: 'centre',
+      title: { sv: 'Kompetenscentrumet', en: 'The competence centre' },
+      questions: [
+        {
+          id: 'centreName',
+          type: 'text',
+          label: { sv: 'Kompetenscentrumets namn', en: 'Name of the competence centre' },
+          required: true,
+          maxLength: 200,
+          autocomplete: 'organization',
+        },
+        {
+          id: 'orgNumber',
+          type: 'orgNumber',
+          label: { sv: 'Organisationsnummer', en: 'Organisation number (organisationsnummer)' },
+          help: { sv: '10 siffror, till exempel 556677-8899.', en: '10 digits, for example 556677-8899.' },
+          required: true,
+        },
+        {
+          id: 'street',
+          type: 'text',
+          label: { sv: 'Gatuadress', en: 'Street address' },
+          required: true,
+          maxLength: 200,
+          autocomplete: 'address-line1',
+        },
+        {
+          id: 'postcode',
+          type: 'text',
+          label: { sv: 'Postnummer', en: 'Postcode' },
+          required: true,
+          maxLength: 10,
+          autocomplete: 'postal-code',
+        },
+        {
+          id: 'town',
+          type: 'text',
+          label: { sv: 'Ort', en: 'Town' },
+          required: true,
+          maxLength: 100,
+          autocomplete: 'address-level2',
+        },
+        {
+          id: 'website',
+          type: 'text',
+          label: { sv: 'Webbplats', en: 'Website' },
+          required: false,
+          maxLength: 300,
+          autocomplete: 'url',
+        },
+        {
+          id: 'contactName',
+          type: 'text',
+          label: { sv: 'Kontaktperson', en: 'Contact person' },
+          required: true,
+          maxLength: 200,
+          personal: 'name',
+          autocomplete: 'name',
+        },
+        {
+          id: 'contactEmail',
+          type: 'email',
+          label: { sv: 'Kontaktpersonens e-postadress', en: "Contact person's email address" },
+          help: {
+            sv: 'Hit skickar vi kvittot och besked om ansökan.',
+            en: 'We send the receipt and news about the application here.',
+          },
+          required: true,
+          personal: 'email',
+          autocomplete: 'email',
+        },
+        {
+          id: 'contactPhone',
+          type: 'text',
+          label: { sv: 'Kontaktpersonens telefonnummer', en: "Contact person's phone number" },
+          required: false,
+          maxLength: 30,
+          personal: 'contact',
+          autocomplete: 'tel',
+        },
+      ],
+    },
+    {
+      id: 'steeringGroup',
+      title: { sv: 'Region och styrgrupp', en: 'Region and steering group' },
+      questions: [
+        {
+          id: 'region',
+          type: 'singleChoice',
+          label: { sv: 'I vilket län finns centrumet?', en: 'Which county is the centre in?' },
+          required: true,
+          options: [...regions],
+        },
+        {
+          id: 'steeringGroupName',
+          type: 'text',
+          label: { sv: 'Regional styrgrupp', en: 'Regional steering group' },
+          help: {
+            sv: 'Till exempel Teknikcollege Östra Småland.',
+            en: 'For example Teknikcollege Östra Småland.',
+          },
+          required: true,
+          maxLength: 200,
+        },
+        {
+          id: 'processLeaderName',
+          type: 'text',
+          label: { sv: 'Regional processledare', en: 'Regional process leader' },
+          required: true,
+          maxLength: 200,
+          personal: 'name',
+        },
+        {
+          id: 'chairName',
+          type: 'text',
+          label: { sv: 'Styrgruppens ordförande', en: 'Chair of the steering group' },
+          required: true,
+          maxLength: 200,
+          personal: 'name',
+        },
+        {
+          id: 'decisionDate',
+          type: 'date',
+          label: {
+            sv: 'Datum då styrgruppen beslutade att stödja ansökan',
+            en: 'Date the steering group decided to support the application',
+          },
+          required: true,
+          min: '2020-01-01',
+        },
+      ],
+    },
+    {
+      id: 'courseList',
+      title: { sv: 'Kurser', en: 'Courses' },
+      description: {
+        sv: 'Ta med alla kurser som ska ingå i certifieringen, även de korta.',
+        en: 'Include every course the certification should cover, the short ones too.',
+      },
+      questions: [
+        {
+          id: 'courses',
+          type: 'group',
+          label: { sv: 'Centrumets kurser', en: "The centre's courses" },
+          required: true,
+          minItems: 1,
+          maxItems: 30,
+          itemLabel: { sv: 'Kurs', en: 'Course' },
+          fields: [
+            {
+              id: 'name',
+              type: 'text',
+              label: { sv: 'Kursens namn', en: 'Name of the course' },
+              required: true,
+              maxLength: 200,
+            },
+            {
+              id: 'form',
+              type: 'singleChoice',
+              label: { sv: 'Utbildningsform', en: 'Type of education' },
+              required: true,
+              options: [
+                { value: 'yrkesvux', label: { sv: 'Yrkesvux', en: 'Vocational adult education (yrkesvux)' } },
+                { value: 'yh', label: { sv: 'Yrkeshögskola (YH)', en: 'Higher vocational education (YH)' } },
+                {
+                  value: 'uppdragsutbildning',
+                  label: { sv: 'Uppdragsutbildning', en: 'Contract training (uppdragsutbildning)' },
+                },
+                { value: 'kort-kurs', label: { sv: 'Kort kurs', en: 'Short course' } },
+                { value: 'annan', label: { sv: 'Annan form', en: 'Other type' } },
+              ],
+            },
+            {
+              id: 'weeks',
+              type: 'integer',
+              label: { sv: 'Längd', en: 'Length' },
+              help: { sv: 'Avrunda uppåt till hela veckor.', en: 'Round up to whole weeks.' },
+              required: true,
+              min: 1,
+              max: 200,
+              unit: { sv: 'veckor', en: 'weeks' },
+            },
+            {
+              id: 'participantsPerYear',
+              type: 'integer',
+              label: { sv: 'Antal deltagare per år', en: 'Participants per year' },
+              help: { sv: 'En uppskattning räcker.', en: 'An estimate is enough.' },
+              required: true,
+              min: 0,
+              max: 10000,
+            },
+            {
+              id: 'partnerCompanies',
+              type: 'integer',
+              label: { sv: 'Antal samverkansföretag', en: 'Number of partner companies' },
+              required: true,
+              min: 0,
+              max: 1000,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'criteria',
+      title: { sv: 'Teknikcolleges åtta kriterier', en: "Teknikcollege's eight criteria" },
+      description: {
+        sv: 'Bedöm först hur väl centrumet uppfyller varje kriterium i dag. Beskriv sedan hur ni säkrar kriteriet i alla kurser.',
+        en: 'First rate how well the centre meets each criterion today. Then describe how you assure the criterion in every course.',
+      },
+      questions: [
+        {
+          id: 'criteriaRating',
+          type: 'matrix',
+          label: {
+            sv: 'Hur väl uppfyller centrumet kriterierna i dag?',
+            en: 'How well does the centre meet the criteria today?',
+          },
+          required: true,
+          rows: criteria.map((criterion) => ({ id: criterion.id, label: criterion.name })),
+          scale: fulfilmentScale,
+        },
+        ...assureQuestions,
+      ],
+    },
+    {
+      id: 'followUp',
+      title: { sv: 'Uppföljning och värde', en: 'Follow-up and value' },
+      questions: [
+        {
+          id: 'criteriaFollowUp',
+          type: 'longText',
+          label: {
+            sv: 'Hur ska styrgruppen följa upp att kriterierna uppfylls?',
+            en: 'How will the steering group check that the criteria are met?',
+          },
+          help: {
+            sv: 'Till exempel hur ofta, vem som gör det och vad ni tittar på.',
+            en: 'For example how often, who does it and what you look at.',
+          },
+          required: true,
+          maxLength: 2000,
+        },
+        {
+          id: 'expectedCompanyValue',
+          type: 'longText',
+          label: {
+            sv: 'Vilket värde väntar ni er att certifieringen ger samverkansföretagen?',
+            en: 'What value do you expect the certification to give the partner companies?',
+          },
+          required: true,
+          maxLength: 2000,
+        },
+      ],
+    },
+    {
+      id: 'consent',
+      title: { sv: 'Personuppgifter', en: 'Personal data' },
+      questions: [
+        {
+          id: 'privacyConsent',
+          type: 'consent',
+          label: {
+            sv: 'Jag har läst integritetspolicyn och vet hur personuppgifterna i ansökan behandlas.',
+            en: 'I have read the privacy notice and know how the personal data in this application is handled.',
+          },
+          required: true,
+        },
+        {
+          id: 'evaluationContact',
+          type: 'boolean',
+          label: {
+            sv: 'Får vi kontakta er om utvärderingen av piloten?',
+            en: 'May we contact you about the evaluation of the pilot?',
+          },
+          required: false,
+        },
+      ],
+    },
+  ],
+};
