@@ -242,7 +242,7 @@ type Message = Record<Lang, (label: string) => string>;
 function named(label: string, text: string): string {
   return /[?]$/.test(label)
     ? `${label} ${text.charAt(0).toUpperCase()}${text.slice(1)}`
-    : named(label, `${text}`);
+    : `${label}: ${text}`;
 }
 const t = (sv: Message['sv'], en: Message['en']): Message => ({ sv, en });
 
