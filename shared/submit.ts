@@ -99,8 +99,13 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
     throw error;
   }
   const fail = (problem: Problem) => ({ ok: false as const, problem, survey, input });
+  const hash = submissionHash(input.answers, input.token);
+  // A concurrent identical post may have answered the invite between our reads: that is a retry.
+  const answeredOrReplay = async (): Promise<Submission> => {
+    const winner = await deps.store.findSubmission(survey.id, input.submissionId);
+    return winner ? replayOf(winner, hash, survey, input) : fail(problems.alreadyAnswered());
+  };
   try {
-    const hash = submissionHash(input.answers, input.token);
     const replay = await deps.store.findSubmission(survey.id, input.submissionId);
     if (replay) return replayOf(replay, hash, survey, input);
 
@@ -111,7 +116,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
 
     const validated = validateAnswers(survey, input.answers, request.lang);
     if (!validated.ok) return fail(problems.validation(validated.issues));
-    if (invitation?.answered) return fail(problems.alreadyAnswered());
+    if (invitation?.answered) return answeredOrReplay();
 
     const receipt: Receipt = {
       responseId: newResponseId(),
@@ -126,7 +131,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
       deps,
     });
     const outcome = await deps.store.saveResponse(response);
-    if (outcome === 'already_answered') return fail(problems.alreadyAnswered());
+    if (outcome === 'already_answered') return answeredOrReplay();
     if (outcome === 'duplicate') {
       // A concurrent identical post won the race: answer as its retry.
       const winner = await deps.store.findSubmission(survey.id, input.submissionId);

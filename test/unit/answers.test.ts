@@ -15,7 +15,8 @@ function formFieldsOf(answers: Record<string, unknown>): [string, string][] {
     if (Array.isArray(value)) {
       value.forEach((entry, index) => {
         if (entry && typeof entry === 'object') {
-          for (const [field, inner] of Object.entries(entry)) fields.push([`${id}.${index}.${field}`, String(inner)]);
+          for (const [field, inner] of Object.entries(entry))
+            fields.push([`${id}.${index}.${field}`, String(inner)]);
         } else fields.push([id, String(entry)]);
       });
     } else if (value && typeof value === 'object') {
@@ -36,7 +37,9 @@ describe('answers from the hosted form', () => {
   it('normalises CRLF to LF and trims text before hashing', () => {
     const crlf = normaliseAnswers(survey, { greatestValue: '  rad 1\r\nrad 2 ' }, 'form');
     expect(crlf).toEqual({ greatestValue: 'rad 1\nrad 2' });
-    expect(submissionHash(crlf, undefined)).toBe(submissionHash({ greatestValue: 'rad 1\nrad 2' }, undefined));
+    expect(submissionHash(crlf, undefined)).toBe(
+      submissionHash({ greatestValue: 'rad 1\nrad 2' }, undefined),
+    );
   });
 
   it('coerces numbers from strings only on the form path', () => {
@@ -58,11 +61,18 @@ describe('answers from the hosted form', () => {
   });
 
   it('keeps unknown field names so validation can report them', () => {
-    expect(decodeFormAnswers(survey, [['nosuch', 'x'], ['submissionId', 'y']])).toEqual({ nosuch: 'x' });
+    expect(
+      decodeFormAnswers(survey, [
+        ['nosuch', 'x'],
+        ['submissionId', 'y'],
+      ]),
+    ).toEqual({ nosuch: 'x' });
   });
 
   it('hashes canonically: key order does not matter, values do', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } })).toBe('{"a":{"c":[3,{"e":0,"f":1}],"d":2},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } })).toBe(
+      '{"a":{"c":[3,{"e":0,"f":1}],"d":2},"b":1}',
+    );
     expect(submissionHash({ a: 1 }, undefined)).not.toBe(submissionHash({ a: 2 }, undefined));
     expect(submissionHash({ a: 1 }, 'x')).not.toBe(submissionHash({ a: 1 }, 'y'));
   });
@@ -80,7 +90,10 @@ describe('parseBody', () => {
   };
 
   it('accepts JSON with a utf-8 charset and urlencoded forms', () => {
-    expect(parseBody('application/json; charset=UTF-8', bytes('{"answers":{}}'))).toEqual({ encoding: 'json', value: { answers: {} } });
+    expect(parseBody('application/json; charset=UTF-8', bytes('{"answers":{}}'))).toEqual({
+      encoding: 'json',
+      value: { answers: {} },
+    });
     expect(parseBody('application/x-www-form-urlencoded', bytes('a=1&b=%C3%A5+%C3%A4'))).toEqual({
       encoding: 'form',
       fields: [
@@ -93,7 +106,9 @@ describe('parseBody', () => {
   it('answers 415 for other media types and charsets', () => {
     expect(codeOf(() => parseBody('text/plain', bytes('{}')))).toBe('unsupported_media_type');
     expect(codeOf(() => parseBody(undefined, bytes('{}')))).toBe('unsupported_media_type');
-    expect(codeOf(() => parseBody('application/json; charset=latin1', bytes('{}')))).toBe('unsupported_media_type');
+    expect(codeOf(() => parseBody('application/json; charset=latin1', bytes('{}')))).toBe(
+      'unsupported_media_type',
+    );
   });
 
   it('accepts a body of exactly the limit and answers 413 one byte over', () => {
@@ -104,12 +119,20 @@ describe('parseBody', () => {
   });
 
   it('rejects invalid UTF-8, non-objects, prototype keys and deep nesting as bad requests', () => {
-    expect(codeOf(() => parseBody('application/json', new Uint8Array([0x7b, 0xff, 0x7d])))).toBe('bad_request');
+    expect(codeOf(() => parseBody('application/json', new Uint8Array([0x7b, 0xff, 0x7d])))).toBe(
+      'bad_request',
+    );
     expect(codeOf(() => parseBody('application/x-www-form-urlencoded', bytes('a=%FF')))).toBe('bad_request');
     expect(codeOf(() => parseBody('application/json', bytes('[1,2]')))).toBe('bad_request');
-    expect(codeOf(() => parseBody('application/json', bytes('{"answers":{"__proto__":{"x":1}}}')))).toBe('bad_request');
-    expect(codeOf(() => parseBody('application/x-www-form-urlencoded', bytes('constructor.prototype=1')))).toBe('bad_request');
-    expect(codeOf(() => parseBody('application/json', bytes(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`)))).toBe('bad_request');
+    expect(codeOf(() => parseBody('application/json', bytes('{"answers":{"__proto__":{"x":1}}}')))).toBe(
+      'bad_request',
+    );
+    expect(
+      codeOf(() => parseBody('application/x-www-form-urlencoded', bytes('constructor.prototype=1'))),
+    ).toBe('bad_request');
+    expect(
+      codeOf(() => parseBody('application/json', bytes(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`))),
+    ).toBe('bad_request');
     expect(codeOf(() => parseBody('application/json', bytes('{"a":')))).toBe('bad_request');
   });
 

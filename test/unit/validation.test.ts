@@ -17,7 +17,8 @@ function surveyOf(question: Question): Survey {
 }
 
 const label = { sv: 'Frågan', en: 'The question' };
-const accepts = (question: Question, value: unknown) => validateAnswers(surveyOf(question), { [question.id]: value }, 'sv').ok;
+const accepts = (question: Question, value: unknown) =>
+  validateAnswers(surveyOf(question), { [question.id]: value }, 'sv').ok;
 const issuesOf = (question: Question, value: unknown) => {
   const result = validateAnswers(surveyOf(question), { [question.id]: value }, 'sv');
   return result.ok ? [] : result.issues;
@@ -35,7 +36,9 @@ describe('validateAnswers: one definition per type', () => {
     const question: Question = { id: 'name', type: 'text', label, required: true, maxLength: 5 };
     expect(accepts(question, 'abcde')).toBe(true);
     expect(accepts(question, 'åäöÅÄ')).toBe(true);
-    expect(issuesOf(question, 'abcdef')).toEqual([{ path: ['answers', 'name'], message: 'Frågan: skriv högst 5 tecken.' }]);
+    expect(issuesOf(question, 'abcdef')).toEqual([
+      { path: ['answers', 'name'], message: 'Frågan: skriv högst 5 tecken.' },
+    ]);
   });
 
   it('text: counts characters, not UTF-16 units (an emoji is one character)', () => {
@@ -63,7 +66,9 @@ describe('validateAnswers: one definition per type', () => {
     const question: Question = { id: 'org', type: 'orgNumber', label, required: true };
     expect(accepts(question, '556677-8899')).toBe(isValidOrgNumber('556677-8899'));
     expect(accepts(question, '212000-0761')).toBe(true);
-    expect(issuesOf(question, '212000-0762')[0]?.message).toBe('Frågan: kontrollsiffran stämmer inte. Kontrollera organisationsnumret.');
+    expect(issuesOf(question, '212000-0762')[0]?.message).toBe(
+      'Frågan: kontrollsiffran stämmer inte. Kontrollera organisationsnumret.',
+    );
     expect(issuesOf(question, '2120000761')[0]?.message).toContain('10 siffror med bindestreck');
   });
 
@@ -84,7 +89,14 @@ describe('validateAnswers: one definition per type', () => {
   });
 
   it('date: accepts a real calendar date within min/max and rejects 2026-02-30', () => {
-    const question: Question = { id: 'day', type: 'date', label, required: true, min: '2020-01-01', max: '2027-06-30' };
+    const question: Question = {
+      id: 'day',
+      type: 'date',
+      label,
+      required: true,
+      min: '2020-01-01',
+      max: '2027-06-30',
+    };
     expect(accepts(question, '2026-02-28')).toBe(true);
     expect(accepts(question, '2026-02-30')).toBe(false);
     expect(accepts(question, '2019-12-31')).toBe(false);
@@ -106,7 +118,15 @@ describe('validateAnswers: one definition per type', () => {
   });
 
   it('multiChoice: accepts distinct options within minItems/maxItems', () => {
-    const question: Question = { id: 'many', type: 'multiChoice', label, required: true, options, minItems: 1, maxItems: 2 };
+    const question: Question = {
+      id: 'many',
+      type: 'multiChoice',
+      label,
+      required: true,
+      options,
+      minItems: 1,
+      maxItems: 2,
+    };
     expect(accepts(question, ['a'])).toBe(true);
     expect(accepts(question, ['a', 'c'])).toBe(true);
     expect(accepts(question, [])).toBe(false);
@@ -116,7 +136,13 @@ describe('validateAnswers: one definition per type', () => {
   });
 
   it('likert: accepts integers of the scale only', () => {
-    const question: Question = { id: 'agree', type: 'likert', label, required: true, scale: { min: 1, max: 5, labels: {} } };
+    const question: Question = {
+      id: 'agree',
+      type: 'likert',
+      label,
+      required: true,
+      scale: { min: 1, max: 5, labels: {} },
+    };
     expect(accepts(question, 1)).toBe(true);
     expect(accepts(question, 5)).toBe(true);
     expect(accepts(question, 0)).toBe(false);
@@ -142,7 +168,9 @@ describe('validateAnswers: one definition per type', () => {
   it('consent: must be true', () => {
     const question: Question = { id: 'ok', type: 'consent', label, required: true };
     expect(accepts(question, true)).toBe(true);
-    expect(issuesOf(question, false)[0]?.message).toBe('Frågan: du behöver bekräfta för att kunna skicka in.');
+    expect(issuesOf(question, false)[0]?.message).toBe(
+      'Frågan: du behöver bekräfta för att kunna skicka in.',
+    );
   });
 
   it('matrix: needs every row when required, each in the scale, and no unknown rows', () => {
@@ -158,7 +186,9 @@ describe('validateAnswers: one definition per type', () => {
       scale: { min: 1, max: 5, labels: {} },
     };
     expect(accepts(question, { r1: 1, r2: 5 })).toBe(true);
-    expect(issuesOf(question, { r1: 1 })).toEqual([{ path: ['answers', 'grid', 'r2'], message: 'Frågan: Rad 2: svara på frågan.' }]);
+    expect(issuesOf(question, { r1: 1 })).toEqual([
+      { path: ['answers', 'grid', 'r2'], message: 'Frågan: Rad 2: svara på frågan.' },
+    ]);
     expect(issuesOf(question, { r1: 1, r2: 2, r3: 3 })[0]?.path).toEqual(['answers', 'grid', 'r3']);
     expect(accepts(question, { r1: 0, r2: 2 })).toBe(false);
   });
@@ -172,7 +202,16 @@ describe('validateAnswers: one definition per type', () => {
       minItems: 1,
       maxItems: 2,
       itemLabel: { sv: 'Kurs', en: 'Course' },
-      fields: [{ id: 'weeks', type: 'integer', label: { sv: 'Veckor', en: 'Weeks' }, required: true, min: 1, max: 10 }],
+      fields: [
+        {
+          id: 'weeks',
+          type: 'integer',
+          label: { sv: 'Veckor', en: 'Weeks' },
+          required: true,
+          min: 1,
+          max: 10,
+        },
+      ],
     };
     expect(accepts(question, [{ weeks: 3 }])).toBe(true);
     expect(accepts(question, [])).toBe(false);

@@ -1,0 +1,299 @@
+/**
+ * Invitations in DynamoDB. A person invited to a survey is one `INVITEE#<survey>#<emailHash>`
+ * item (their contact details, when invited, reminded and answered); each personal link is an
+ * `INVITE#<tokenHash>` item pointing at it. Only the token's hash is stored. Answering marks the
+ * invitee in the submit transaction, so a second answer is refused whichever link it uses.
+ * Invitees are listed per survey through GSI1 (`INVITEES#<survey>` → invitedAt#emailHash).
+ */
+import {
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { emailHash, normaliseEmail, tokenHash } from '../tokens.ts';
+import { call, ConditionFailedError, key, N, S, str, transact, type Db, type Item } from './client.ts';
+import { counterUpdate, keys } from './responses.ts';
+import { table } from './table.ts';
+
+export type Invitee = {
+  surveyId: string;
+  email: string;
+  organisation: string;
+  region?: string;
+  name?: string;
+};
+
+export function inviteeKey(surveyId: string, email: string): string {
+  return `INVITEE#${surveyId}#${emailHash(email)}`;
+}
+
+/**
+ * Creates an invitee with its first personal link, counting it as invited (by region too).
+ * Returns false, writing nothing, when that person is already invited to the survey.
+ */
+export async function createInvitation(
+  db: Db,
+  invitee: Invitee,
+  token: string,
+  options: { now: Date; expiresAt: number },
+): Promise<boolean> {
+  const TableName = db.tableName;
+  const invitedAt = options.now.toISOString();
+  const inviteeId = inviteeKey(invitee.surveyId, invitee.email);
+  const hash = emailHash(invitee.email);
+  try {
+    await transact(() =>
+      db.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...keys.invitee(inviteeId),
+                  surveyId: S(invitee.surveyId),
+                  email: S(normaliseEmail(invitee.email)),
+                  organisation: S(invitee.organisation),
+                  ...(invitee.region && { region: S(invitee.region) }),
+                  ...(invitee.name && { name: S(invitee.name) }),
+                  invitedAt: S(invitedAt),
+                  [table.ttlAttribute]: N(options.expiresAt),
+                  [table.index.partitionKey]: S(inviteesIndex(invitee.surveyId)),
+                  [table.index.sortKey]: S(`${invitedAt}#${hash}`),
+                },
+                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+              },
+            },
+            {
+              Put: {
+                TableName,
+                Item: linkItem({ ...invitee, key: inviteeId }, token, options.now, options.expiresAt),
+                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+              },
+            },
+            {
+              Put: {
+                TableName,
+                Item: { ...key(`EMAIL#${hash}`, inviteeId), [table.ttlAttribute]: N(options.expiresAt) },
+              },
+            },
+            counterUpdate(TableName, keys.invites(invitee.surveyId), {
+              invited: 1,
+              ...(invitee.region && { [`invited@${invitee.region}`]: 1 }),
+            }),
+          ],
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailedError && error.failedAt(0)) return false;
+    throw error;
+  }
+}
+
+/** GSI1 partition of a survey's invitees, sorted by when they were invited. */
+export const inviteesIndex = (surveyId: string) => `INVITEES#${surveyId}`;
+
+export type StoredInvitee = Invitee & {
+  /** The INVITEE item's key. */
+  key: string;
+  invitedAt: string;
+  /** When the invitation email was handed to SES; absent until then. */
+  sentAt?: string;
+  /** When the last reminder was sent (or is being sent). */
+  remindedAt?: string;
+  answeredAt?: string;
+};
+
+function inviteeOf(item: Item): StoredInvitee {
+  const invitee: StoredInvitee = {
+    key: str(item, table.partitionKey)!,
+    surveyId: str(item, 'surveyId')!,
+    email: str(item, 'email')!,
+    organisation: str(item, 'organisation') ?? '',
+    invitedAt: str(item, 'invitedAt')!,
+  };
+  for (const name of ['region', 'name', 'sentAt', 'remindedAt', 'answeredAt'] as const) {
+    const value = str(item, name);
+    if (value !== undefined) invitee[name] = value;
+  }
+  return invitee;
+}
+
+export async function getInvitee(
+  db: Db,
+  surveyId: string,
+  email: string,
+): Promise<StoredInvitee | undefined> {
+  const { Item: item } = await call(() =>
+    db.client.send(
+      new GetItemCommand({
+        TableName: db.tableName,
+        Key: keys.invitee(inviteeKey(surveyId, email)),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return item ? inviteeOf(item) : undefined;
+}
+
+/** Every invitee of a survey, in the order they were invited (GSI1, so possibly a moment stale). */
+export async function listInvitees(db: Db, surveyId: string): Promise<StoredInvitee[]> {
+  const invitees: StoredInvitee[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await call(() =>
+      db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: table.index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': table.index.partitionKey },
+          ExpressionAttributeValues: { ':pk': S(inviteesIndex(surveyId)) },
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      ),
+    );
+    invitees.push(...(page.Items ?? []).map(inviteeOf));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return invitees;
+}
+
+/** A personal link item for a token; it carries what the form needs to greet the organisation. */
+function linkItem(
+  invitee: Invitee & { key: string },
+  token: string,
+  createdAt: Date,
+  expiresAt: number,
+): Item {
+  return {
+    ...keys.invite(tokenHash(token)),
+    surveyId: S(invitee.surveyId),
+    invitee: S(invitee.key),
+    organisation: S(invitee.organisation),
+    ...(invitee.region && { region: S(invitee.region) }),
+    createdAt: S(createdAt.toISOString()),
+    [table.ttlAttribute]: N(expiresAt),
+  };
+}
+
+/**
+ * Gives an existing invitee a new personal link. Tokens are never kept, so an invitation that was
+ * created but never sent is sent with a fresh token; the old links keep working.
+ */
+export async function addInviteLink(
+  db: Db,
+  invitee: StoredInvitee,
+  token: string,
+  options: { now: Date; expiresAt: number },
+): Promise<void> {
+  await call(() =>
+    db.client.send(
+      new PutItemCommand({
+        TableName: db.tableName,
+        Item: linkItem(invitee, token, options.now, options.expiresAt),
+        ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+      }),
+    ),
+  );
+}
+
+/** Records that the invitation email was handed to SES (only ever after it was). */
+export async function markSent(db: Db, key: string, at: Date): Promise<void> {
+  await call(() =>
+    db.client.send(
+      new UpdateItemCommand({
+        TableName: db.tableName,
+        Key: keys.invitee(key),
+        UpdateExpression: 'SET sentAt = :at',
+        ConditionExpression: `attribute_exists(${table.partitionKey})`,
+        ExpressionAttributeValues: { ':at': S(at.toISOString()) },
+      }),
+    ),
+  );
+}
+
+/**
+ * Claims today's reminder for an invitee and stores its new link, in one transaction. The
+ * conditions — not answered, not reminded since `dayStart` — are checked by DynamoDB, so two runs
+ * at once remind a person once. Returns false when the claim is not (or no longer) due.
+ */
+export async function claimReminder(
+  db: Db,
+  invitee: StoredInvitee,
+  token: string,
+  options: { now: Date; dayStart: Date; expiresAt: number },
+): Promise<boolean> {
+  const TableName = db.tableName;
+  try {
+    await transact(() =>
+      db.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName,
+                Item: linkItem(invitee, token, options.now, options.expiresAt),
+                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: keys.invitee(invitee.key),
+                UpdateExpression: 'SET remindedAt = :now',
+                ConditionExpression: `attribute_exists(${table.partitionKey}) AND attribute_not_exists(answeredAt) AND (attribute_not_exists(remindedAt) OR remindedAt < :dayStart)`,
+                ExpressionAttributeValues: {
+                  ':now': S(options.now.toISOString()),
+                  ':dayStart': S(options.dayStart.toISOString()),
+                },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailedError && error.failedAt(1)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Undoes a claim whose reminder could not be sent: the unsent link goes and the previous
+ * `remindedAt` comes back, so nothing counts as reminded that was not, and a rerun reminds.
+ */
+export async function releaseReminder(
+  db: Db,
+  invitee: StoredInvitee,
+  token: string,
+  claimedAt: Date,
+): Promise<void> {
+  const TableName = db.tableName;
+  const restore = invitee.remindedAt
+    ? { UpdateExpression: 'SET remindedAt = :previous', previous: { ':previous': S(invitee.remindedAt) } }
+    : { UpdateExpression: 'REMOVE remindedAt', previous: {} };
+  await transact(() =>
+    db.client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Delete: { TableName, Key: keys.invite(tokenHash(token)) } },
+          {
+            Update: {
+              TableName,
+              Key: keys.invitee(invitee.key),
+              UpdateExpression: restore.UpdateExpression,
+              ConditionExpression: 'remindedAt = :claimed',
+              ExpressionAttributeValues: { ':claimed': S(claimedAt.toISOString()), ...restore.previous },
+            },
+          },
+        ],
+      }),
+    ),
+  );
+}
