@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    // CI also writes a JSON report, from which .ci/run prints one "N passed, N failed" line.
+    reporters: process.env.SKC_TEST_REPORT ? ['default', 'json'] : ['default'],
+    outputFile: { json: `test-results/${process.env.SKC_TEST_REPORT ?? 'vitest'}.json` },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { SKC_LOG: 'silent' } } },
       {

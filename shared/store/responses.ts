@@ -4,7 +4,7 @@
  * receipt's outbox item — so a retry never stores twice and a failure never half-writes.
  */
 import { GetItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { Invitation, NewResponse, Receipt, SaveOutcome, SubmissionStore } from '../submit.ts';
+import type { Invitation, NewResponse, Receipt, SubmissionStore } from '../submit.ts';
 import type { Answers } from '../validation.ts';
 import {
   addCounters,

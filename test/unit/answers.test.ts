@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, decodeFormAnswers, normaliseAnswers, submissionHash } from '../../shared/answers.ts';
 import { parseBody, MAX_BODY_BYTES } from '../../shared/body.ts';
-import { Problem } from '../../shared/problem.ts';
+import type { Problem } from '../../shared/problem.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { companyValue } from '../fixtures/answers.ts';
 
