@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../shared/body.ts';
 import { functions, matchRoute, type FunctionName } from '../functions/routes.ts';
-import type { HttpHandler } from '../functions/http.ts';
+import type { HttpHandler, HttpResponse } from '../functions/http.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const handlers = new Map<FunctionName, Promise<HttpHandler>>();
@@ -41,17 +41,11 @@ async function readBody(
   return { bytes: Buffer.concat(chunks), truncated: false };
 }
 
-function toEvent(
-  request: IncomingMessage,
-  url: URL,
-  routeKey: string,
-  params: Record<string, string>,
-  body: Buffer,
-): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
-  }
+export type PlainRequest = { method: string; url: URL; headers: Record<string, string>; body: Uint8Array; httpVersion?: string };
+
+/** The API Gateway v2 event of a request, as the real handler gets it (also used by tests). */
+export function apiEvent(request: PlainRequest, routeKey: string, params: Record<string, string>): APIGatewayProxyEventV2 {
+  const { url, headers, body } = request;
   const now = new Date();
   return {
     version: '2.0',
@@ -67,9 +61,9 @@ function toEvent(
       domainName: url.host,
       domainPrefix: 'local',
       http: {
-        method: request.method ?? 'GET',
+        method: request.method,
         path: url.pathname,
-        protocol: `HTTP/${request.httpVersion}`,
+        protocol: `HTTP/${request.httpVersion ?? '1.1'}`,
         sourceIp: '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
@@ -79,28 +73,46 @@ function toEvent(
       time: now.toISOString(),
       timeEpoch: now.getTime(),
     },
-    ...(body.length && { body: body.toString('base64') }),
+    ...(body.length && { body: Buffer.from(body).toString('base64') }),
     isBase64Encoded: body.length > 0,
   };
 }
 
+/** Routes a plain request to its real handler, as API Gateway would; undefined when no route matches. */
+export async function invoke(request: PlainRequest): Promise<HttpResponse | undefined> {
+  const match = matchRoute(request.method, request.url.pathname);
+  if (!match) return undefined;
+  const event = apiEvent(request, `${match.route.method} ${match.route.path}`, match.params);
+  const handler = await handlerOf(match.route.function);
+  return handler(event, { awsRequestId: event.requestContext.requestId } as Context);
+}
+
+function headersOf(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return headers;
+}
+
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const match = matchRoute(request.method ?? 'GET', url.pathname);
-  if (!match) {
+  if (!matchRoute(request.method ?? 'GET', url.pathname)) {
     response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
     return;
   }
   const { bytes, truncated } = await readBody(request, MAX_BODY_BYTES);
-  const event = toEvent(request, url, `${match.route.method} ${match.route.path}`, match.params, bytes);
-  const handler = await handlerOf(match.route.function);
-  const result = await handler(event, { awsRequestId: event.requestContext.requestId } as Context);
+  const result = (await invoke({
+    method: request.method ?? 'GET',
+    url,
+    headers: headersOf(request),
+    body: bytes,
+    httpVersion: request.httpVersion,
+  }))!;
   const headers: Record<string, string> = { ...(result.headers ?? {}) };
   // Stop a client that is still sending an over-long body: answer, then close.
   if (truncated) headers.connection = 'close';
-  const payload = result.isBase64Encoded
-    ? Buffer.from(result.body ?? '', 'base64')
-    : Buffer.from(result.body ?? '');
+  const payload = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : Buffer.from(result.body ?? '');
   response.writeHead(result.statusCode, { ...headers, 'content-length': String(payload.length) });
   response.end(payload);
   if (truncated) request.destroy();

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import type startSesServer from 'aws-ses-v2-local';
+import type { Server as HttpServer } from 'node:http';
 import { localCredentials } from '../shared/config.ts';
 import { createDb, ensureTable, type Db } from '../shared/store/client.ts';
 
@@ -110,7 +110,7 @@ export type Ses = { endpoint: string; stop: () => Promise<void> };
 export async function startSes(options: { port: number }): Promise<Ses> {
   await checkPortFree(options.port, 'SES local');
   // A CommonJS module: Node hands its `exports.default` over as `default.default`, Vite as `default`.
-  type Start = typeof startSesServer;
+  type Start = (config: { host: string; port: number }) => Promise<HttpServer>;
   const module = (await import('aws-ses-v2-local')) as unknown as { default: Start | { default: Start } };
   const start = typeof module.default === 'function' ? module.default : module.default.default;
   const server = await start({ host: '127.0.0.1', port: options.port });
