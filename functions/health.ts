@@ -1,5 +1,6 @@
-/** GET /health — 200 once storage answers, 503 otherwise. */
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+/** GET /health — 200 once storage answers (a consistent read of one key), 503 otherwise. */
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { key } from '../shared/store/client.ts';
 import { problems } from '../shared/problem.ts';
 import { httpHandler, json } from './http.ts';
 import { wire } from './wiring.ts';
@@ -8,7 +9,7 @@ const { db } = wire();
 
 export const handler = httpHandler('health', async () => {
   try {
-    await db.client.send(new DescribeTableCommand({ TableName: db.tableName }));
+    await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: key('HEALTH', 'HEALTH'), ConsistentRead: true }));
   } catch (error) {
     throw problems.unavailable(error);
   }
