@@ -38,7 +38,7 @@ export function createMailer(options: MailerOptions): Mailer {
   const client = new SESClient({
     region: options.region,
     ...(options.endpoint && { endpoint: options.endpoint, credentials: localCredentials }),
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
     maxAttempts: 3,
   });
   return {

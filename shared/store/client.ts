@@ -30,7 +30,7 @@ export function createDb(options: StoreOptions): Db {
     ...(options.credentials && { credentials: options.credentials }),
     // The SDK has no request timeout by default: a hung store would hang the caller until Lambda
     // kills it (a 5xx). These keep a hung store a fast, retryable 503.
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
     maxAttempts: 3,
   });
   return { client, tableName: options.tableName };
