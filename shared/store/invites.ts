@@ -275,9 +275,8 @@ export async function releaseReminder(
   claimedAt: Date,
 ): Promise<void> {
   const TableName = db.tableName;
-  const restore = invitee.remindedAt
-    ? { UpdateExpression: 'SET remindedAt = :previous', previous: { ':previous': S(invitee.remindedAt) } }
-    : { UpdateExpression: 'REMOVE remindedAt', previous: {} };
+  const previous: Item = invitee.remindedAt ? { ':previous': S(invitee.remindedAt) } : {};
+  const restore = invitee.remindedAt ? 'SET remindedAt = :previous' : 'REMOVE remindedAt';
   await transact(() =>
     db.client.send(
       new TransactWriteItemsCommand({
@@ -287,9 +286,9 @@ export async function releaseReminder(
             Update: {
               TableName,
               Key: keys.invitee(invitee.key),
-              UpdateExpression: restore.UpdateExpression,
+              UpdateExpression: restore,
               ConditionExpression: 'remindedAt = :claimed',
-              ExpressionAttributeValues: { ':claimed': S(claimedAt.toISOString()), ...restore.previous },
+              ExpressionAttributeValues: { ':claimed': S(claimedAt.toISOString()), ...previous },
             },
           },
         ],

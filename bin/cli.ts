@@ -1,0 +1,168 @@
+/**
+ * The `skc` admin CLI: commands over the same core the functions use. Each command lives in
+ * `bin/commands/<name>.ts` and exports a `Command`. Exit codes: 0 ok, 1 failure (one line on
+ * stderr), 2 usage error.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadConfig, localCredentials, retentionUntil, type Config } from '../shared/config.ts';
+import { createMailer, type Mailer } from '../shared/mail/send.ts';
+import { createDb, type Db } from '../shared/store/client.ts';
+
+/** A mistake in how the command was called (exit 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A failure the administrator can act on, said in one line (exit 1). */
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
+
+export type Context = {
+  config: Config;
+  db: Db;
+  mailer: () => Mailer;
+  retentionUntil: number;
+  now: () => Date;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Progress on a long run, redrawn in place on a terminal. */
+  progress: (done: number, total: number, label: string) => void;
+};
+
+export type Command = {
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run: (
+    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    context: Context,
+  ) => Promise<number | void>;
+};
+
+const commands: Record<string, () => Promise<{ command: Command }>> = {
+  digest: () => import('./commands/digest.ts'),
+  invite: () => import('./commands/invite.ts'),
+  remind: () => import('./commands/remind.ts'),
+  export: () => import('./commands/export.ts'),
+  applications: () => import('./commands/applications.ts'),
+  review: () => import('./commands/review.ts'),
+  erase: () => import('./commands/erase.ts'),
+};
+
+export const LOCAL_DYNAMODB = 'http://127.0.0.1:8000';
+export const LOCAL_SES = 'http://127.0.0.1:8005';
+
+/**
+ * Local by default (the stack `npm start` runs); `SKC_TARGET=aws` uses the AWS credentials and
+ * region of the environment and `SKC_TABLE_NAME` (the stack's `TableName` output).
+ */
+export function contextFrom(
+  env: Record<string, string | undefined>,
+  io: Pick<Context, 'out' | 'err'>,
+): Context {
+  const aws = env.SKC_TARGET === 'aws';
+  if (env.SKC_TARGET && !aws && env.SKC_TARGET !== 'local')
+    throw new UsageError(`SKC_TARGET must be "local" or "aws", not "${env.SKC_TARGET}"`);
+  const config = loadConfig({
+    ...env,
+    ...(!aws && {
+      SKC_DYNAMODB_ENDPOINT: env.SKC_DYNAMODB_ENDPOINT ?? LOCAL_DYNAMODB,
+      SKC_SES_ENDPOINT: env.SKC_SES_ENDPOINT ?? LOCAL_SES,
+    }),
+  });
+  const db = createDb({
+    tableName: config.SKC_TABLE_NAME,
+    region: config.AWS_REGION,
+    ...(config.SKC_DYNAMODB_ENDPOINT && {
+      endpoint: config.SKC_DYNAMODB_ENDPOINT,
+      credentials: localCredentials,
+    }),
+  });
+  let mailer: Mailer | undefined;
+  const tty = process.stderr.isTTY;
+  return {
+    config,
+    db,
+    mailer: () =>
+      (mailer ??= createMailer({
+        region: config.AWS_REGION,
+        from: config.SKC_FROM_ADDRESS,
+        ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
+        ...(config.SKC_SES_CONFIGURATION_SET && { configurationSet: config.SKC_SES_CONFIGURATION_SET }),
+      })),
+    retentionUntil: retentionUntil(config),
+    now: () => new Date(),
+    ...io,
+    progress: (done, total, label) => {
+      if (!tty) return;
+      const width = 24;
+      const filled = total ? Math.round((done / total) * width) : width;
+      process.stderr.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`,
+      );
+      if (done >= total) process.stderr.write('\n');
+    },
+  };
+}
+
+const help = `Usage: skc <command> [options]
+
+Commands:
+  digest [--period YYYY-Www] [--json] [--dry-run] [--force]
+  invite --survey ID --csv FILE [--dry-run]
+  remind --survey ID
+  export --survey ID [--format csv|json] [--out FILE] [--labels sv]
+  applications
+  review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
+  erase --email ADDRESS
+
+Talks to the local stack (npm start) by default; set SKC_TARGET=aws to use AWS.`;
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: Pick<Context, 'out' | 'err'> = { out: (line) => console.log(line), err: (line) => console.error(line) },
+  overrides: Partial<Context> = {},
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.out : io.err)(help);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`skc: unknown command "${name}"\n\n${help}`);
+    return 2;
+  }
+  const { command } = await load();
+  let context: Context | undefined;
+  try {
+    const args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    context = { ...contextFrom(env, io), ...overrides };
+    return (await command.run(args as Parameters<Command['run']>[0], context)) ?? 0;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`skc ${name}: ${message}\nUsage: skc ${command.usage}`);
+      return 2;
+    }
+    if ((error as Error).name === 'ConfigError') {
+      io.err(`skc ${name}: ${message}`);
+      return 2;
+    }
+    io.err(`skc ${name}: ${oneLine(error)}`);
+    return 1;
+  } finally {
+    context?.db.client.destroy();
+  }
+}
+
+function oneLine(error: unknown): string {
+  const name = (error as Error).name;
+  if (name === 'StoreUnavailableError')
+    return 'cannot reach DynamoDB. Is the local stack running (npm start), or are SKC_TARGET, AWS_REGION and SKC_TABLE_NAME right?';
+  if (name === 'MailUnavailableError')
+    return 'cannot reach SES; nothing more was marked as sent. Is the local stack running (npm start)? Run the command again to finish.';
+  return ((error as Error).message ?? String(error)).split('\n')[0]!;
+}

@@ -1,0 +1,108 @@
+/**
+ * `skc remind --survey ID` — one reminder, with a new personal link, to each invitee who has not
+ * answered: never twice on the same Stockholm day, never once the survey has closed.
+ */
+import { localDate, startOfLocalDate } from '../../shared/calendar.ts';
+import type { Survey } from '../../shared/definition.ts';
+import { invitationMail, isRefusedMail } from '../../shared/invites.ts';
+import { MailUnavailableError } from '../../shared/mail/send.ts';
+import {
+  claimReminder,
+  listInvitees,
+  releaseReminder,
+  type StoredInvitee,
+} from '../../shared/store/invites.ts';
+import { newToken } from '../../shared/tokens.ts';
+import { CommandError, type Command } from '../cli.ts';
+import { assertNotClosed, invitationSurvey } from './invite.ts';
+
+type Tally = {
+  reminded: number;
+  answered: number;
+  remindedToday: number;
+  notSent: number;
+  changed: number;
+  failed: number;
+};
+
+function summary(survey: Survey, tally: Tally): string {
+  const skipped = [
+    `${tally.answered} answered`,
+    `${tally.remindedToday} already reminded today`,
+    `${tally.notSent} whose invitation was not sent yet (run skc invite again)`,
+    ...(tally.changed ? [`${tally.changed} answered or reminded meanwhile`] : []),
+  ];
+  return `${survey.id}: reminded ${tally.reminded}, failed ${tally.failed}; skipped ${skipped.join(', ')}`;
+}
+
+export const command: Command = {
+  usage: 'remind --survey ID',
+  options: { survey: { type: 'string' } },
+  async run({ values }, context) {
+    const survey = invitationSurvey(values.survey);
+    const started = context.now();
+    assertNotClosed(survey, started, 'reminders');
+    const dayStart = startOfLocalDate(localDate(started));
+    const invitees = await listInvitees(context.db, survey.id);
+    const tally: Tally = { reminded: 0, answered: 0, remindedToday: 0, notSent: 0, changed: 0, failed: 0 };
+    const due: StoredInvitee[] = [];
+    for (const invitee of invitees) {
+      if (invitee.answeredAt) tally.answered++;
+      else if (!invitee.sentAt) tally.notSent++;
+      else if (invitee.remindedAt && invitee.remindedAt >= dayStart.toISOString()) tally.remindedToday++;
+      else due.push(invitee);
+    }
+    const mailer = due.length ? context.mailer() : undefined;
+    let done = 0;
+    context.progress(done, due.length, 'reminders');
+    try {
+      for (const invitee of due) {
+        const token = newToken();
+        const now = context.now();
+        // The listing may be a moment stale; the claim re-checks answered and reminded in DynamoDB.
+        if (
+          !(await claimReminder(context.db, invitee, token, {
+            now,
+            dayStart,
+            expiresAt: context.retentionUntil,
+          }))
+        ) {
+          tally.changed++;
+          context.progress(++done, due.length, 'reminders');
+          continue;
+        }
+        const mail = invitationMail({
+          kind: 'reminder',
+          survey,
+          organisation: invitee.organisation,
+          ...(invitee.name && { name: invitee.name }),
+          token,
+          publicUrl: context.config.SKC_PUBLIC_URL,
+        });
+        try {
+          await mailer!.send({ to: [invitee.email], ...mail });
+        } catch (error) {
+          await releaseReminder(context.db, invitee, token, now);
+          if (!(error instanceof MailUnavailableError && isRefusedMail(error))) throw error;
+          tally.failed++;
+          context.err(
+            `SES refused the reminder to ${invitee.email}: ${(error.cause as Error | undefined)?.message ?? error.message}`,
+          );
+          context.progress(++done, due.length, 'reminders');
+          continue;
+        }
+        tally.reminded++;
+        context.progress(++done, due.length, 'reminders');
+      }
+    } catch (error) {
+      context.out(`Stopped after ${done} of ${due.length} reminders: ${summary(survey, tally)}`);
+      throw error;
+    }
+    context.out(summary(survey, tally));
+    if (tally.failed > 0)
+      throw new CommandError(
+        `${tally.failed} ${tally.failed === 1 ? 'reminder was' : 'reminders were'} not sent (see above); run again to retry them`,
+      );
+    return 0;
+  },
+};
