@@ -1,0 +1,40 @@
+/**
+ * The weekly digest job: EventBridge Scheduler invokes it (Monday morning, any payload) and it
+ * sends the last full week's digest, exactly as `skc digest` does. It throws when the digest could
+ * not be sent or a run is unconfirmed, so the function's Errors alarm and its on-failure
+ * destination see it; a retry is safe because the period is claimed before sending.
+ */
+import { lastFullWeek } from '../shared/calendar.ts';
+import { runDigest } from '../shared/digest/run.ts';
+import { log } from '../shared/log.ts';
+import { createMailer } from '../shared/mail/send.ts';
+import { surveys } from '../surveys/index.ts';
+import { wire } from './wiring.ts';
+
+const { config, db } = wire();
+// Built here rather than in wiring.ts, so functions that never send mail do not bundle the SES client.
+const mailer = createMailer({
+  region: config.AWS_REGION,
+  from: config.SKC_FROM_ADDRESS,
+  ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
+  ...(config.SKC_SES_CONFIGURATION_SET && { configurationSet: config.SKC_SES_CONFIGURATION_SET }),
+});
+
+export async function handler(): Promise<{ period: string; outcome: string }> {
+  const now = new Date();
+  const period = lastFullWeek(now);
+  const result = await runDigest(
+    { db, surveys, mailer, recipients: config.SKC_DIGEST_RECIPIENTS },
+    { period, force: false, now },
+  );
+  if (result.outcome === 'unconfirmed') {
+    log.error('digest unconfirmed', { period, claimedAt: result.record.claimedAt });
+    throw new Error(
+      `The digest for ${period} was claimed at ${result.record.claimedAt} but never confirmed as sent; check the SES log and run "skc digest --period ${period} --force" if it did not go out`,
+    );
+  }
+  if (result.outcome === 'sent')
+    log.info('digest sent', { period, messageId: result.messageId, recipients: result.recipients });
+  else log.info('digest not sent', { period, outcome: result.outcome });
+  return { period, outcome: result.outcome };
+}

@@ -1,0 +1,188 @@
+/**
+ * The digest model: what `skc digest --json` prints and what the email shows, built from the
+ * aggregate counter buckets only (never from responses), so its cost is O(questions × weeks).
+ * Pure: the store reads the buckets (shared/store/digest.ts), this turns them into figures.
+ *
+ * The contract's shape, plus two additions the email needs: per survey `responses.previous`,
+ * per question `previous` (the week before, for "change since last period") and `regions`
+ * (Teknikcollege compiles provider → region → nation).
+ */
+import { statsOf, sumCounters, type Counters, type Stats, RESPONSES } from '../aggregate.ts';
+import { daysBetween, period as periodOf, previousWeek, weekOfDate, type Period } from '../calendar.ts';
+import { questionsOf, type QuestionType, type Survey } from '../definition.ts';
+import { pilot } from '../../surveys/pilot.ts';
+import { regions as knownRegions } from '../../surveys/regions.ts';
+
+export const applicationStatuses = [
+  'submitted',
+  'in-review',
+  'changes-requested',
+  'approved',
+  'rejected',
+] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+/** One counter item: a survey's week, for the whole nation or for one region. */
+export type Bucket = { week: string; region?: string; counters: Counters };
+
+export type SurveyCounters = {
+  survey: Survey;
+  buckets: Bucket[];
+  /** The `INVITES` item: `invited`, `answered`, `invited@<region>`, `answered@<region>`. */
+  invites: Counters;
+};
+
+export type DigestSource = {
+  /** The ISO week id, e.g. `2026-W47`. */
+  period: string;
+  surveys: SurveyCounters[];
+  /** The `STATUS` counters of surveys whose responses are applications. */
+  statuses: Counters;
+};
+
+export type PeriodRef = { id: string; from: string; to: string };
+
+export type QuestionFigures = {
+  id: string;
+  type: QuestionType;
+  total: Stats;
+  period: Stats;
+  previous: Stats;
+};
+
+export type RegionFigures = {
+  id: string;
+  responses: { period: number; total: number };
+  invited: number;
+  responseRate: number | null;
+};
+
+export type SurveyDigest = {
+  id: string;
+  responses: { period: number; total: number; previous: number };
+  invited: number;
+  /** answered / invited, 0–1; null when nobody was invited. */
+  responseRate: number | null;
+  questions: QuestionFigures[];
+  regions: RegionFigures[];
+};
+
+export type Digest = {
+  period: PeriodRef;
+  previousPeriod: PeriodRef;
+  pilot: { start: string; end: string; daysLeft: number };
+  surveys: SurveyDigest[];
+  applications: { byStatus: Record<ApplicationStatus, number> };
+};
+
+/** The week the pilot's "so far" totals start from. */
+export const pilotStartWeek = weekOfDate(pilot.collectionStart);
+
+export function periodRef(weekId: string): PeriodRef {
+  const { id, from, to } = periodOf(weekId);
+  return { id, from, to };
+}
+
+/** The weeks whose buckets a digest of `weekId` needs: the pilot's start (or the week before) to `weekId`. */
+export function weeksNeeded(weekId: string): { from: string; to: string } {
+  const previous = previousWeek(weekId);
+  return { from: previous < pilotStartWeek ? previous : pilotStartWeek, to: weekId };
+}
+
+export function buildDigest(source: DigestSource): Digest {
+  const current: Period = periodOf(source.period);
+  const previous = previousWeek(source.period);
+  return {
+    period: periodRef(source.period),
+    previousPeriod: periodRef(previous),
+    pilot: {
+      start: pilot.collectionStart,
+      end: pilot.end,
+      daysLeft: Math.max(0, daysBetween(current.to, pilot.end)),
+    },
+    surveys: source.surveys.map((entry) => surveyDigest(entry, source.period, previous)),
+    applications: {
+      byStatus: Object.fromEntries(
+        applicationStatuses.map((status) => [status, source.statuses[status] ?? 0]),
+      ) as Record<ApplicationStatus, number>,
+    },
+  };
+}
+
+function surveyDigest(entry: SurveyCounters, week: string, previous: string): SurveyDigest {
+  const inTotal = (bucket: Bucket) => bucket.week >= pilotStartWeek && bucket.week <= week;
+  const nation = entry.buckets.filter((bucket) => bucket.region === undefined);
+  const sum = (buckets: Bucket[]) => sumCounters(buckets.map((bucket) => bucket.counters));
+  const total = sum(nation.filter(inTotal));
+  const current = sum(nation.filter((bucket) => bucket.week === week));
+  const before = sum(nation.filter((bucket) => bucket.week === previous));
+  const invited = entry.invites.invited ?? 0;
+  return {
+    id: entry.survey.id,
+    responses: {
+      period: current[RESPONSES] ?? 0,
+      total: total[RESPONSES] ?? 0,
+      previous: before[RESPONSES] ?? 0,
+    },
+    invited,
+    responseRate: rate(entry.invites.answered ?? 0, invited),
+    questions: questionsOf(entry.survey).map((question) => ({
+      id: question.id,
+      type: question.type,
+      total: statsOf(question, total),
+      period: statsOf(question, current),
+      previous: statsOf(question, before),
+    })),
+    regions: regionFigures(entry, week, inTotal),
+  };
+}
+
+function regionFigures(entry: SurveyCounters, week: string, inTotal: (bucket: Bucket) => boolean) {
+  const ids = new Set<string>();
+  for (const bucket of entry.buckets)
+    if (bucket.region !== undefined && inTotal(bucket)) ids.add(bucket.region);
+  for (const name of Object.keys(entry.invites))
+    if (name.startsWith('invited@')) ids.add(name.slice('invited@'.length));
+  const order = (id: string) => {
+    const index = knownRegions.findIndex((region) => region.value === id);
+    return index === -1 ? knownRegions.length : index;
+  };
+  return [...ids]
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+    .map((id): RegionFigures => {
+      const mine = entry.buckets.filter((bucket) => bucket.region === id);
+      const count = (buckets: Bucket[]) =>
+        buckets.reduce((sum, bucket) => sum + (bucket.counters[RESPONSES] ?? 0), 0);
+      const invited = entry.invites[`invited@${id}`] ?? 0;
+      return {
+        id,
+        responses: {
+          period: count(mine.filter((bucket) => bucket.week === week)),
+          total: count(mine.filter(inTotal)),
+        },
+        invited,
+        responseRate: rate(entry.invites[`answered@${id}`] ?? 0, invited),
+      };
+    });
+}
+
+function rate(answered: number, invited: number): number | null {
+  if (invited <= 0) return null;
+  return Math.round((answered / invited) * 10_000) / 10_000;
+}
+
+/** Applications waiting on the review committee (not on the applicant, not decided). */
+export function awaitingReview(digest: Digest): number {
+  return digest.applications.byStatus.submitted + digest.applications.byStatus['in-review'];
+}
+
+/** The mean of a matrix row, from its distribution (Σ value × count / n). */
+export function distributionMean(distribution: Record<string, number>): { n: number; mean?: number } {
+  let n = 0;
+  let sum = 0;
+  for (const [value, count] of Object.entries(distribution)) {
+    n += count;
+    sum += Number(value) * count;
+  }
+  return n > 0 ? { n, mean: Math.round((sum / n) * 100) / 100 } : { n };
+}

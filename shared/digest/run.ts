@@ -1,0 +1,100 @@
+/**
+ * One digest run, the same for the weekly function and `skc digest`: build the model from the
+ * counters, render the email, claim the period, send, record. The claim makes a period's digest
+ * go out once; a failed send gives the claim back so the next run sends it.
+ */
+import { period as periodOf } from '../calendar.ts';
+import type { Survey } from '../definition.ts';
+import type { Mailer } from '../mail/send.ts';
+import {
+  claimDigestRun,
+  readComments,
+  readDigestSource,
+  recordDigestSent,
+  releaseDigestRun,
+  type Comment,
+  type RunRecord,
+} from '../store/digest.ts';
+import type { Db } from '../store/client.ts';
+import { COMMENTS_PER_SURVEY, renderDigestEmail, type DigestEmail } from './email.ts';
+import { buildDigest, type Digest } from './model.ts';
+
+export type DigestDeps = {
+  db: Db;
+  surveys: readonly Survey[];
+  mailer: Mailer;
+  recipients: readonly string[];
+};
+
+export type PreparedDigest = { digest: Digest; email: DigestEmail };
+
+/** A digest that cannot be sent as asked; the CLI answers it as a usage error (exit 2). */
+export class DigestRefusedError extends Error {
+  override name = 'DigestRefusedError';
+}
+
+/** Builds the model and the email of a week without sending anything (works for the running week). */
+export async function prepareDigest(
+  deps: Pick<DigestDeps, 'db' | 'surveys'>,
+  week: string,
+): Promise<PreparedDigest> {
+  const [source, comments] = await Promise.all([
+    readDigestSource(deps.db, deps.surveys, week),
+    Promise.all(deps.surveys.map((survey) => readComments(deps.db, survey, week, COMMENTS_PER_SURVEY))),
+  ]);
+  const digest = buildDigest(source);
+  const bySurvey: Record<string, Comment[]> = Object.fromEntries(
+    deps.surveys.map((survey, index) => [survey.id, comments[index] ?? []]),
+  );
+  return { digest, email: renderDigestEmail(digest, { surveys: deps.surveys, comments: bySurvey }) };
+}
+
+export type DigestOutcome =
+  | { outcome: 'sent'; messageId: string; recipients: number; prepared: PreparedDigest }
+  /** Sent before; nothing sent now. */
+  | { outcome: 'already-sent'; record: RunRecord }
+  /** Another run holds a live claim and is sending right now. */
+  | { outcome: 'in-progress'; record: RunRecord }
+  /** A claim's lease ran out with no message id: the digest may or may not have gone out. */
+  | { outcome: 'unconfirmed'; record: RunRecord };
+
+export async function runDigest(
+  deps: DigestDeps,
+  options: { period: string; force: boolean; now: Date },
+): Promise<DigestOutcome> {
+  const week = options.period;
+  if (periodOf(week).end.getTime() > options.now.getTime())
+    throw new DigestRefusedError(
+      `week ${week} has not ended yet; sending it now would use up its digest. Use --dry-run or --json to look at it.`,
+    );
+  if (deps.recipients.length === 0)
+    throw new DigestRefusedError('no recipients: set SKC_DIGEST_RECIPIENTS (comma-separated addresses).');
+
+  // Build first: a failure to read or render should not leave a claim behind.
+  const prepared = await prepareDigest(deps, week);
+  const claim = await claimDigestRun(deps.db, week, { now: options.now, force: options.force });
+  if (!claim.claimed) {
+    const outcome = claim.state === 'sent' ? 'already-sent' : claim.state;
+    return { outcome, record: claim.record };
+  }
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({
+      to: [...deps.recipients],
+      subject: prepared.email.subject,
+      text: prepared.email.text,
+      html: prepared.email.html,
+      attachments: prepared.email.attachments,
+    }));
+  } catch (error) {
+    await releaseDigestRun(deps.db, week, claim.claimId);
+    throw error;
+  }
+  // If this write fails the claim stays without a message id: reported as unconfirmed, never resent blindly.
+  await recordDigestSent(deps.db, week, claim.claimId, {
+    messageId,
+    sentAt: options.now,
+    recipients: deps.recipients.length,
+  });
+  return { outcome: 'sent', messageId, recipients: deps.recipients.length, prepared };
+}

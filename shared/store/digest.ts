@@ -1,0 +1,266 @@
+/**
+ * What the digest reads and writes in DynamoDB: the counter buckets of the weeks it needs (one
+ * Query per survey), the invite and status counters, the period's newest free-text comments (a
+ * bounded GSI query), and the digest-run record that makes each period's digest go out once.
+ */
+import {
+  GetItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { sumCounters, type Counters } from '../aggregate.ts';
+import { questionsOf, type Survey } from '../definition.ts';
+import { weeksNeeded, type Bucket, type DigestSource } from '../digest/model.ts';
+import type { Answers } from '../validation.ts';
+import { call, ConditionFailedError, key, N, numbers, S, str, num, type Db, type Item } from './client.ts';
+import { indexKeys, keys } from './responses.ts';
+import { table } from './table.ts';
+
+/** Reads every counter the digest of `week` needs. */
+export async function readDigestSource(
+  db: Db,
+  surveys: readonly Survey[],
+  week: string,
+): Promise<DigestSource> {
+  const weeks = weeksNeeded(week);
+  const perSurvey = await Promise.all(
+    surveys.map(async (survey) => {
+      const [buckets, invites, statuses] = await Promise.all([
+        readBuckets(db, survey.id, weeks.from, weeks.to),
+        readCounters(db, keys.invites(survey.id)),
+        survey.review ? readCounters(db, keys.statuses(survey.id)) : Promise.resolve({}),
+      ]);
+      return { entry: { survey, buckets, invites }, statuses };
+    }),
+  );
+  return {
+    period: week,
+    surveys: perSurvey.map(({ entry }) => entry),
+    statuses: sumCounters(perSurvey.map(({ statuses }) => statuses)),
+  };
+}
+
+const BUCKET = /^W#(\d{4}-W\d{2})#(?:ALL|R#(.+))$/;
+
+async function readBuckets(db: Db, surveyId: string, fromWeek: string, toWeek: string): Promise<Bucket[]> {
+  const buckets: Bucket[] = [];
+  let start: QueryCommandOutput['LastEvaluatedKey'];
+  do {
+    const page: QueryCommandOutput = await call(() =>
+      db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+          ExpressionAttributeValues: {
+            ':pk': S(`AGG#${surveyId}`),
+            ':from': S(`W#${fromWeek}`),
+            // `~` sorts after `ALL` and `R#…`, so the last week's region buckets are included.
+            ':to': S(`W#${toWeek}#~`),
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of page.Items ?? []) {
+      const match = BUCKET.exec(str(item, table.sortKey) ?? '');
+      if (!match) continue;
+      const bucket: Bucket = { week: match[1]!, counters: numbers(item) };
+      if (match[2] !== undefined) bucket.region = match[2];
+      buckets.push(bucket);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return buckets;
+}
+
+async function readCounters(db: Db, itemKey: Item): Promise<Counters> {
+  const { Item: item } = await call(() =>
+    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: itemKey, ConsistentRead: true })),
+  );
+  return numbers(item);
+}
+
+export type Comment = { questionId: string; text: string; submittedAt: string };
+
+/** Responses read per survey for comments: bounded, so the digest stays flat in the number of responses. */
+const COMMENT_SCAN_LIMIT = 50;
+/** One response with many free-text answers (an application) should not fill the whole list. */
+const COMMENTS_PER_RESPONSE = 2;
+
+/**
+ * The newest free-text answers of a week, newest first: long-text answers that are not personal
+ * data, at most `limit`, from the week's newest responses only.
+ */
+export async function readComments(db: Db, survey: Survey, week: string, limit = 5): Promise<Comment[]> {
+  const textQuestions = questionsOf(survey).filter(
+    (question) => question.type === 'longText' && !question.personal,
+  );
+  if (textQuestions.length === 0 || limit <= 0) return [];
+  const page = await call(() =>
+    db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: table.index.name,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :week)',
+        ExpressionAttributeNames: { '#pk': table.index.partitionKey, '#sk': table.index.sortKey },
+        ExpressionAttributeValues: { ':pk': S(indexKeys.responses(survey.id)), ':week': S(`${week}#`) },
+        ScanIndexForward: false,
+        Limit: COMMENT_SCAN_LIMIT,
+      }),
+    ),
+  );
+  const comments: Comment[] = [];
+  for (const item of page.Items ?? []) {
+    const answers = JSON.parse(str(item, 'answers') ?? '{}') as Answers;
+    const submittedAt = str(item, 'submittedAt') ?? '';
+    let taken = 0;
+    for (const question of textQuestions) {
+      const text = answers[question.id];
+      if (typeof text !== 'string' || text.trim() === '') continue;
+      comments.push({ questionId: question.id, text, submittedAt });
+      if (comments.length >= limit) return comments;
+      if (++taken >= COMMENTS_PER_RESPONSE) break;
+    }
+  }
+  return comments;
+}
+
+/** What the digest-run record says about a period. */
+export type RunRecord = {
+  claimId?: string;
+  claimedAt?: string;
+  leaseUntil?: string;
+  messageId?: string;
+  sentAt?: string;
+  sends: number;
+};
+
+export type Claim =
+  | { claimed: true; claimId: string }
+  | { claimed: false; state: 'sent' | 'in-progress' | 'unconfirmed'; record: RunRecord };
+
+const runKey = (week: string) => key(`DIGEST#${week}`, 'RUN');
+
+/** Long enough for any send (the function times out after 5 minutes), short enough to report soon. */
+export const CLAIM_LEASE_MS = 15 * 60_000;
+
+/**
+ * Claims a period before sending. Without `force` only an unclaimed, unsent period is claimed;
+ * with `force` a sent period or a claim whose lease ran out is taken over, but never a live claim
+ * (another run is sending right now).
+ */
+export async function claimDigestRun(
+  db: Db,
+  week: string,
+  options: { now: Date; force: boolean; leaseMs?: number },
+): Promise<Claim> {
+  const claimId = randomUUID();
+  const leaseUntil = options.now.getTime() + (options.leaseMs ?? CLAIM_LEASE_MS);
+  const condition = options.force
+    ? 'attribute_not_exists(claimId) OR leaseUntil < :now'
+    : 'attribute_not_exists(claimId) AND attribute_not_exists(messageId)';
+  try {
+    await call(() =>
+      db.client.send(
+        new UpdateItemCommand({
+          TableName: db.tableName,
+          Key: runKey(week),
+          UpdateExpression: 'SET claimId = :claim, claimedAt = :at, leaseUntil = :lease',
+          ConditionExpression: condition,
+          ExpressionAttributeValues: {
+            ':claim': S(claimId),
+            ':at': S(options.now.toISOString()),
+            ':lease': N(leaseUntil),
+            ...(options.force && { ':now': N(options.now.getTime()) }),
+          },
+        }),
+      ),
+    );
+    return { claimed: true, claimId };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  const record = (await readDigestRun(db, week)) ?? { sends: 0 };
+  const leaseRunning =
+    record.leaseUntil !== undefined && Date.parse(record.leaseUntil) >= options.now.getTime();
+  const state = record.claimId ? (leaseRunning ? 'in-progress' : 'unconfirmed') : 'sent';
+  return { claimed: false, state, record };
+}
+
+/** Records a sent digest and ends the claim. */
+export async function recordDigestSent(
+  db: Db,
+  week: string,
+  claimId: string,
+  sent: { messageId: string; sentAt: Date; recipients: number },
+): Promise<void> {
+  await call(() =>
+    db.client.send(
+      new UpdateItemCommand({
+        TableName: db.tableName,
+        Key: runKey(week),
+        UpdateExpression:
+          'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil',
+        ConditionExpression: 'claimId = :claim',
+        ExpressionAttributeValues: {
+          ':message': S(sent.messageId),
+          ':at': S(sent.sentAt.toISOString()),
+          ':recipients': N(sent.recipients),
+          ':one': N(1),
+          ':claim': S(claimId),
+        },
+      }),
+    ),
+  );
+}
+
+/** Gives a claim back after a failed send, so the next run sends the period. */
+export async function releaseDigestRun(db: Db, week: string, claimId: string): Promise<void> {
+  try {
+    await call(() =>
+      db.client.send(
+        new UpdateItemCommand({
+          TableName: db.tableName,
+          Key: runKey(week),
+          UpdateExpression: 'REMOVE claimId, claimedAt, leaseUntil',
+          ConditionExpression: 'claimId = :claim',
+          ExpressionAttributeValues: { ':claim': S(claimId) },
+        }),
+      ),
+    );
+  } catch (error) {
+    // Someone took the claim over (--force after the lease): theirs now, nothing to release.
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+export async function readDigestRun(db: Db, week: string): Promise<RunRecord | undefined> {
+  const { Item: item } = await call(() =>
+    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: runKey(week), ConsistentRead: true })),
+  );
+  if (!item) return undefined;
+  const record: RunRecord = { sends: num(item, 'sends') ?? 0 };
+  const claimId = str(item, 'claimId');
+  const claimedAt = str(item, 'claimedAt');
+  const lease = num(item, 'leaseUntil');
+  const messageId = str(item, 'messageId');
+  const sentAt = str(item, 'sentAt');
+  if (claimId) record.claimId = claimId;
+  if (claimedAt) record.claimedAt = claimedAt;
+  if (lease !== undefined) record.leaseUntil = new Date(lease).toISOString();
+  if (messageId) record.messageId = messageId;
+  if (sentAt) record.sentAt = sentAt;
+  return record;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  return (
+    error instanceof ConditionFailedError ||
+    (cause as Error | undefined)?.name === 'ConditionalCheckFailedException'
+  );
+}
