@@ -1,0 +1,49 @@
+/** `skc applications`: every centre application with its status and how long it has had it. */
+import { daysInStatus, statusText } from '../../shared/applications.ts';
+import { listApplications } from '../../shared/store/applications.ts';
+import { surveys } from '../../surveys/index.ts';
+import { CommandError, type Command } from '../cli.ts';
+
+export const command: Command = {
+  usage: 'applications',
+  options: {},
+  async run(_args, context) {
+    const survey = surveys.find((candidate) => candidate.review);
+    if (!survey) throw new CommandError('no survey takes applications');
+    const applications = await listApplications(context.db, survey);
+    if (applications.length === 0) {
+      context.out('No applications yet.');
+      return;
+    }
+    const regionQuestion = survey.sections
+      .flatMap((section) => section.questions)
+      .find((question) => question.id === survey.regionQuestion);
+    const regionName = (value: string | undefined) =>
+      (regionQuestion?.type === 'singleChoice' &&
+        regionQuestion.options.find((option) => option.value === value)?.label.sv) ||
+      value ||
+      '';
+    const now = context.now();
+    const rows = applications.map((application) => [
+      application.responseId,
+      application.title,
+      regionName(application.region),
+      `${application.status} (${statusText[application.status].sv})`,
+      String(daysInStatus(application, now)),
+      application.submittedAt.slice(0, 10),
+      application.previousResponseId ? `resubmits ${application.previousResponseId}` : '',
+    ]);
+    const header = ['reference', 'centre', 'region', 'status', 'days', 'submitted', ''];
+    const widths = header.map((title, column) =>
+      Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    );
+    for (const row of [header, ...rows])
+      context.out(
+        row
+          .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
+          .join('  ')
+          .trimEnd(),
+      );
+    context.out(`${applications.length} application${applications.length === 1 ? '' : 's'}.`);
+  },
+};

@@ -1,0 +1,16 @@
+/** `skc erase --email ADDRESS`: removes that person's personal data everywhere; aggregates stay. */
+import { describeErasure } from '../../shared/erase.ts';
+import { eraseByEmail } from '../../shared/store/erase.ts';
+import { normaliseEmail } from '../../shared/tokens.ts';
+import { UsageError, type Command } from '../cli.ts';
+
+export const command: Command = {
+  usage: 'erase --email ADDRESS',
+  options: { email: { type: 'string' } },
+  async run({ values }, context) {
+    const address = normaliseEmail((values.email as string | undefined) ?? '');
+    if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new UsageError('--email must be an email address');
+    const report = await eraseByEmail(context.db, address);
+    for (const line of describeErasure(address, report)) context.out(line);
+  },
+};

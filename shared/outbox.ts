@@ -1,0 +1,250 @@
+/**
+ * Delivers outbox items: mail that a transaction promised (a receipt, a decision) and that leaves
+ * only after the data it speaks of is stored. The mailer function (stream-triggered on AWS), the
+ * local runtime's poller and `skc review` all deliver through here.
+ *
+ * Each item is claimed with a short lease before it is sent, so two deliverers (the stream and the
+ * CLI, or two pollers) never both send it; an item marked sent or skipped is never sent again. A
+ * process that dies between sending and marking leaves a lapsed lease and the item is sent again
+ * by the next round: at least once, never twice while the store answers.
+ */
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { Survey } from './definition.ts';
+import { questionsOf } from './definition.ts';
+import { isDecision } from './applications.ts';
+import { log } from './log.ts';
+import { decisionMail } from './mail/decision.ts';
+import { receiptMail } from './mail/receipt.ts';
+import type { Mail, Mailer } from './mail/send.ts';
+import { getApplication, getHistoryEntry } from './store/applications.ts';
+import { call, S, str, unavailable, type Db, type Item } from './store/client.ts';
+import { indexKeys, keys, responseOf } from './store/responses.ts';
+import { table } from './store/table.ts';
+import type { Answers } from './validation.ts';
+
+export type OutboxDeps = {
+  db: Db;
+  mailer: Mailer;
+  getSurvey: (id: string) => Survey | undefined;
+  /** Base URL for links in mail (SKC_PUBLIC_URL). */
+  publicUrl: string;
+  now: () => Date;
+};
+
+/**
+ * - `sent` now; `skipped`: nothing to send any more (the person was erased, the data is gone);
+ * - `done`: sent or skipped before; `busy`: another deliverer holds it right now;
+ * - `missing`: no such item; `failed`: left pending, to be retried.
+ */
+export type DeliveryOutcome = 'sent' | 'skipped' | 'done' | 'busy' | 'missing' | 'failed';
+export type Delivery = { id: string; outcome: DeliveryOutcome };
+
+/** How long a claim keeps others off an item; well over one SES call with its retries. */
+const LEASE_MS = 60_000;
+
+/** The outbox id of an outbox item's partition key (`OUTBOX#<id>`), if it is one. */
+export function outboxIdOf(pk: string | undefined): string | undefined {
+  return pk?.startsWith('OUTBOX#') ? pk.slice('OUTBOX#'.length) : undefined;
+}
+
+/** Delivers the given outbox items one by one; one item's failure does not stop the others. */
+export async function deliverOutbox(deps: OutboxDeps, ids: readonly string[]): Promise<Delivery[]> {
+  const deliveries: Delivery[] = [];
+  for (const id of ids) {
+    try {
+      deliveries.push({ id, outcome: await deliverOne(deps, id) });
+    } catch (error) {
+      log.warn('outbox delivery failed', { outbox: id, cause: causeOf(error) });
+      deliveries.push({ id, outcome: 'failed' });
+    }
+  }
+  return deliveries;
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return [(error as Error).name, (cause as Error | undefined)?.name].filter(Boolean).join(': ');
+}
+
+async function deliverOne(deps: OutboxDeps, id: string): Promise<DeliveryOutcome> {
+  const { db } = deps;
+  const { Item: item } = await call(() =>
+    db.client.send(
+      new GetItemCommand({ TableName: db.tableName, Key: keys.outbox(id), ConsistentRead: true }),
+    ),
+  );
+  if (!item) return 'missing';
+  if (item.sentAt || item.skippedAt) return 'done';
+  if (!(await claim(deps, id))) return (await isFinished(deps, id)) ? 'done' : 'busy';
+
+  let mail: Mail | undefined;
+  try {
+    mail = await render(deps, item);
+  } catch (error) {
+    await release(deps, id);
+    throw error;
+  }
+  if (!mail) {
+    await finish(deps, id, 'SET skippedAt = :at', { ':at': S(deps.now().toISOString()) });
+    return 'skipped';
+  }
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send(mail));
+  } catch (error) {
+    await release(deps, id).catch(() => undefined);
+    throw error;
+  }
+  await finish(deps, id, 'SET sentAt = :at, messageId = :message', {
+    ':at': S(deps.now().toISOString()),
+    ':message': S(messageId),
+  });
+  return 'sent';
+}
+
+/** Builds the item's mail, or undefined when there is no one to send it to any more. */
+async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
+  const responseId = str(item, 'responseId');
+  if (!responseId) return undefined;
+  const personal = await personalOf(deps.db, responseId);
+  if (!personal) return undefined;
+  const kind = str(item, 'kind');
+  if (kind === 'receipt') {
+    const stored = await get(deps.db, keys.response(responseId), true);
+    if (!stored) return undefined;
+    const response = responseOf(stored);
+    const survey = deps.getSurvey(response.surveyId);
+    if (!survey) return undefined;
+    const to = emailsOf(survey, personal);
+    if (to.length === 0) return undefined;
+    return receiptMail({
+      survey,
+      responseId,
+      submittedAt: response.submittedAt,
+      answers: { ...response.answers, ...personal },
+      to,
+      publicUrl: deps.publicUrl,
+    });
+  }
+  if (kind === 'decision') {
+    const application = await getApplication(deps.db, responseId);
+    const historyKey = str(item, 'historyKey');
+    const entry = historyKey ? await getHistoryEntry(deps.db, responseId, historyKey) : undefined;
+    const survey = application && deps.getSurvey(application.surveyId);
+    if (!application || !entry || !survey || !isDecision(entry.to)) return undefined;
+    const to = emailsOf(survey, personal);
+    if (to.length === 0) return undefined;
+    return decisionMail({
+      survey,
+      responseId,
+      title: application.title,
+      decision: entry.to,
+      note: entry.note,
+      to,
+      publicUrl: deps.publicUrl,
+    });
+  }
+  return undefined;
+}
+
+function emailsOf(survey: Survey, personal: Answers): string[] {
+  const addresses = questionsOf(survey)
+    .filter((question) => question.personal === 'email')
+    .map((question) => personal[question.id])
+    .filter((value): value is string => typeof value === 'string' && value.length > 0);
+  return [...new Set(addresses)];
+}
+
+async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
+  const item = await get(db, keys.personal(responseId), true);
+  const answers = str(item, 'answers');
+  return answers ? (JSON.parse(answers) as Answers) : undefined;
+}
+
+async function get(db: Db, itemKey: Item, consistent: boolean): Promise<Item | undefined> {
+  const { Item: item } = await call(() =>
+    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: itemKey, ConsistentRead: consistent })),
+  );
+  return item;
+}
+
+async function isFinished(deps: OutboxDeps, id: string): Promise<boolean> {
+  const item = await get(deps.db, keys.outbox(id), true);
+  return !item || item.sentAt !== undefined || item.skippedAt !== undefined;
+}
+
+/** Runs a conditional update; false when its condition did not hold. */
+async function conditional(deps: OutboxDeps, command: UpdateItemCommand): Promise<boolean> {
+  try {
+    await deps.db.client.send(command);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw unavailable(error);
+  }
+}
+
+const open = `attribute_exists(${table.partitionKey}) AND attribute_not_exists(sentAt) AND attribute_not_exists(skippedAt)`;
+
+function claim(deps: OutboxDeps, id: string): Promise<boolean> {
+  const now = deps.now().getTime();
+  return conditional(
+    deps,
+    new UpdateItemCommand({
+      TableName: deps.db.tableName,
+      Key: keys.outbox(id),
+      UpdateExpression: 'SET claimedUntil = :until',
+      ConditionExpression: `${open} AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)`,
+      ExpressionAttributeValues: { ':until': { N: String(now + LEASE_MS) }, ':now': { N: String(now) } },
+    }),
+  );
+}
+
+async function release(deps: OutboxDeps, id: string): Promise<void> {
+  await conditional(
+    deps,
+    new UpdateItemCommand({
+      TableName: deps.db.tableName,
+      Key: keys.outbox(id),
+      UpdateExpression: 'REMOVE claimedUntil',
+      ConditionExpression: open,
+    }),
+  );
+}
+
+/** Marks the item done and takes it out of the pending index, so no poller sees it again. */
+async function finish(deps: OutboxDeps, id: string, set: string, values: Item): Promise<void> {
+  await conditional(
+    deps,
+    new UpdateItemCommand({
+      TableName: deps.db.tableName,
+      Key: keys.outbox(id),
+      UpdateExpression: `${set} REMOVE claimedUntil, #gsiPk, #gsiSk`,
+      ConditionExpression: open,
+      ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+/** The oldest pending outbox ids (the pending index is eventually consistent; delivery re-checks). */
+export async function pendingOutbox(db: Db, limit = 25): Promise<string[]> {
+  const { Items: items = [] } = await call(() =>
+    db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: table.index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': table.index.partitionKey },
+        ExpressionAttributeValues: { ':pk': S(indexKeys.outbox) },
+        Limit: limit,
+      }),
+    ),
+  );
+  return items.map((item) => outboxIdOf(str(item, table.partitionKey))).filter((id): id is string => !!id);
+}

@@ -1,0 +1,289 @@
+/**
+ * Applications in DynamoDB: the `APP#<id>` / `APP` case item (written by the submit transaction),
+ * its `HIST#<time>` history items, and decisions. A decision is ONE transaction — the case's new
+ * status (conditional on the status it was read with), its history item, the status counters and
+ * the decision email's outbox item — so the counters and the mail can never drift from the case.
+ */
+import {
+  BatchGetItemCommand,
+  GetItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  type KeysAndAttributes,
+} from '@aws-sdk/client-dynamodb';
+import {
+  isStatus,
+  resubmissionsOf,
+  transitionProblem,
+  type Application,
+  type Decision,
+  type HistoryEntry,
+  type Status,
+} from '../applications.ts';
+import type { Survey, Text } from '../definition.ts';
+import { questionsOf } from '../definition.ts';
+import { call, ConditionFailedError, key, N, num, S, str, transact, type Db, type Item } from './client.ts';
+import { counterUpdate, indexKeys, keys } from './responses.ts';
+import { table } from './table.ts';
+
+const HISTORY = 'HIST#';
+
+export function applicationOf(item: Item): Application {
+  const status = str(item, 'status');
+  const application: Application = {
+    responseId: str(item, 'responseId')!,
+    surveyId: str(item, 'surveyId')!,
+    title: str(item, 'title') ?? '',
+    status: isStatus(status) ? status : 'submitted',
+    submittedAt: str(item, 'submittedAt')!,
+    statusSince: str(item, 'statusSince') ?? str(item, 'submittedAt')!,
+    decisionCount: num(item, 'decisionCount') ?? 0,
+  };
+  const region = str(item, 'region');
+  if (region) application.region = region;
+  return application;
+}
+
+export type ListedApplication = Application & { previousResponseId?: string };
+
+/** Every application, oldest first, each linked to the application it resubmits (if any). */
+export async function listApplications(db: Db, survey: Survey): Promise<ListedApplication[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await call(() =>
+      db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: table.index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': table.index.partitionKey },
+          ExpressionAttributeValues: { ':pk': S(indexKeys.applications) },
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      ),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const cases = items
+    .map((item) => ({ item, application: applicationOf(item) }))
+    .filter(({ application }) => application.surveyId === survey.id);
+  const applications = cases.map(({ application }) => application);
+  const organisations = await organisationsOf(db, survey, applications);
+  const links = resubmissionsOf(
+    cases.map(({ item, application }) => {
+      const organisation = organisations.get(application.responseId);
+      const changesRequestedAt = str(item, 'changesRequestedAt');
+      return {
+        ...application,
+        ...(organisation && { organisation }),
+        ...(changesRequestedAt && { changesRequestedAt }),
+      };
+    }),
+  );
+  return applications.map((application) => {
+    const previous = links.get(application.responseId);
+    return previous ? { ...application, previousResponseId: previous } : application;
+  });
+}
+
+/** The organisation number of each application (not personal data: it names the organisation). */
+async function organisationsOf(
+  db: Db,
+  survey: Survey,
+  applications: Application[],
+): Promise<Map<string, string>> {
+  const question = questionsOf(survey).find((candidate) => candidate.type === 'orgNumber');
+  const found = new Map<string, string>();
+  if (!question) return found;
+  for (let index = 0; index < applications.length; index += 100) {
+    let request: Record<string, KeysAndAttributes> | undefined = {
+      [db.tableName]: {
+        Keys: applications
+          .slice(index, index + 100)
+          .map((application) => keys.response(application.responseId)),
+        ProjectionExpression: 'responseId, answers',
+      },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const batch = await call(() => db.client.send(new BatchGetItemCommand({ RequestItems: request })));
+      for (const item of batch.Responses?.[db.tableName] ?? []) {
+        const answers = JSON.parse(str(item, 'answers') ?? '{}') as Record<string, unknown>;
+        const value = answers[question.id];
+        if (typeof value === 'string') found.set(str(item, 'responseId')!, value);
+      }
+      request = batch.UnprocessedKeys;
+    }
+  }
+  return found;
+}
+
+export async function getApplication(db: Db, responseId: string): Promise<Application | undefined> {
+  const { Item: item } = await call(() =>
+    db.client.send(
+      new GetItemCommand({
+        TableName: db.tableName,
+        Key: keys.application(responseId),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return item ? applicationOf(item) : undefined;
+}
+
+function historyOf(item: Item): HistoryEntry {
+  return {
+    at: str(item, 'at')!,
+    by: str(item, 'by') ?? '',
+    from: str(item, 'from') as Status,
+    to: str(item, 'to') as Decision,
+    note: str(item, 'note') ?? '',
+  };
+}
+
+/** An application's history, oldest first. */
+export async function getHistory(db: Db, responseId: string): Promise<HistoryEntry[]> {
+  const { Items: items = [] } = await call(() =>
+    db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :history)',
+        ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+        ExpressionAttributeValues: { ':pk': S(`APP#${responseId}`), ':history': S(HISTORY) },
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return items.map(historyOf);
+}
+
+/** One history item, as a decision email names it. */
+export async function getHistoryEntry(
+  db: Db,
+  responseId: string,
+  historyKey: string,
+): Promise<HistoryEntry | undefined> {
+  const { Item: item } = await call(() =>
+    db.client.send(
+      new GetItemCommand({
+        TableName: db.tableName,
+        Key: key(`APP#${responseId}`, historyKey),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return item ? historyOf(item) : undefined;
+}
+
+export type DecisionRequest = {
+  responseId: string;
+  decision: Decision;
+  note: string;
+  by: string;
+  now: Date;
+};
+
+export type DecisionOutcome =
+  | { outcome: 'recorded'; application: Application; entry: HistoryEntry; outboxId: string }
+  | { outcome: 'not_found' }
+  | { outcome: 'invalid'; from: Status; message: Text }
+  /** Someone else decided between our read and our write; nothing was written. */
+  | { outcome: 'conflict' };
+
+/**
+ * Records a review step. The status is read, the transition checked, then written on the
+ * condition that status and decision count are still what was read (optimistic concurrency).
+ */
+export async function recordDecision(db: Db, request: DecisionRequest): Promise<DecisionOutcome> {
+  const current = await getApplication(db, request.responseId);
+  if (!current) return { outcome: 'not_found' };
+  const problem = transitionProblem(current.status, request.decision);
+  if (problem) return { outcome: 'invalid', from: current.status, message: problem };
+
+  const at = request.now.toISOString();
+  const count = current.decisionCount + 1;
+  const historyKey = `${HISTORY}${at}`;
+  const outboxId = `decision#${request.responseId}#${count}`;
+  const TableName = db.tableName;
+  const entry: HistoryEntry = {
+    at,
+    by: request.by,
+    from: current.status,
+    to: request.decision,
+    note: request.note,
+  };
+  try {
+    await transact(() =>
+      db.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: keys.application(request.responseId),
+                UpdateExpression:
+                  'SET #status = :to, statusSince = :at, decisionCount = :count' +
+                  (request.decision === 'changes-requested'
+                    ? ', changesRequestedAt = if_not_exists(changesRequestedAt, :at)'
+                    : ''),
+                ConditionExpression:
+                  '#status = :from AND (attribute_not_exists(decisionCount) OR decisionCount = :previous)',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':to': S(request.decision),
+                  ':from': S(current.status),
+                  ':at': S(at),
+                  ':count': N(count),
+                  ':previous': N(current.decisionCount),
+                },
+              },
+            },
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...key(`APP#${request.responseId}`, historyKey),
+                  at: S(at),
+                  by: S(entry.by),
+                  from: S(entry.from),
+                  to: S(entry.to),
+                  note: S(entry.note),
+                },
+                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+              },
+            },
+            counterUpdate(TableName, keys.statuses(current.surveyId), {
+              [current.status]: -1,
+              [request.decision]: 1,
+            }),
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...keys.outbox(outboxId),
+                  kind: S('decision'),
+                  responseId: S(request.responseId),
+                  historyKey: S(historyKey),
+                  createdAt: S(at),
+                  [table.index.partitionKey]: S(indexKeys.outbox),
+                  [table.index.sortKey]: S(`${at}#${outboxId}`),
+                },
+                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+              },
+            },
+          ],
+        }),
+      ),
+    );
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return { outcome: 'conflict' };
+    throw error;
+  }
+  return {
+    outcome: 'recorded',
+    application: { ...current, status: request.decision, statusSince: at, decisionCount: count },
+    entry,
+    outboxId,
+  };
+}

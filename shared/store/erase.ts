@@ -1,0 +1,103 @@
+/**
+ * Erases one person: every item their `EMAIL#<hash>` lookup items point at, then the lookups.
+ * Personal answers live in their own `RESP#<id>` / `PERSONAL` item, so the response's other
+ * answers and every aggregate counter stay. An invitee item is keyed by the email hash, so it is
+ * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it.
+ */
+import { DeleteItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { emptyReport, targetOf, type ErasureReport } from '../erase.ts';
+import { emailHash } from '../tokens.ts';
+import { call, key, S, str, type Db, type Item } from './client.ts';
+import { keys } from './responses.ts';
+import { table } from './table.ts';
+
+async function remove(db: Db, itemKey: Item): Promise<boolean> {
+  const { Attributes: old } = await call(() =>
+    db.client.send(new DeleteItemCommand({ TableName: db.tableName, Key: itemKey, ReturnValues: 'ALL_OLD' })),
+  );
+  return old !== undefined;
+}
+
+async function lookupsOf(db: Db, hash: string): Promise<string[]> {
+  const references: string[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await call(() =>
+      db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': table.partitionKey },
+          ExpressionAttributeValues: { ':pk': S(`EMAIL#${hash}`) },
+          ConsistentRead: true,
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      ),
+    );
+    references.push(...(page.Items ?? []).map((item) => str(item, table.sortKey)!));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return references;
+}
+
+/**
+ * Personal links are keyed by a token hash that cannot be derived from the invitee, so they are
+ * found by a filtered scan. Erasure is rare and the scan reads keys and one attribute only.
+ */
+async function inviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
+  const found: Item[] = [];
+  for (let index = 0; index < inviteeKeys.length; index += 50) {
+    const chunk = inviteeKeys.slice(index, index + 50);
+    const values = Object.fromEntries(chunk.map((inviteeKey, at) => [`:i${at}`, S(inviteeKey)]));
+    let start: Item | undefined;
+    do {
+      const page = await call(() =>
+        db.client.send(
+          new ScanCommand({
+            TableName: db.tableName,
+            ProjectionExpression: '#pk, #sk',
+            FilterExpression: `begins_with(#pk, :invite) AND invitee IN (${Object.keys(values).join(', ')})`,
+            ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+            ExpressionAttributeValues: { ':invite': S('INVITE#'), ...values },
+            ...(start && { ExclusiveStartKey: start }),
+          }),
+        ),
+      );
+      found.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  return found;
+}
+
+export async function eraseByEmail(db: Db, address: string): Promise<ErasureReport> {
+  const hash = emailHash(address);
+  const report = emptyReport();
+  const references = await lookupsOf(db, hash);
+  const inviteeKeys: string[] = [];
+  for (const reference of references) {
+    const target = targetOf(reference);
+    if (target.kind === 'unknown') {
+      report.unknown++;
+      continue;
+    }
+    if (target.kind === 'response') {
+      if (await remove(db, keys.personal(target.responseId))) report.responses++;
+    } else {
+      inviteeKeys.push(target.inviteeKey);
+    }
+  }
+  if (inviteeKeys.length > 0) {
+    for (const link of await inviteLinksOf(db, inviteeKeys)) {
+      if (await remove(db, key(str(link, table.partitionKey)!, str(link, table.sortKey)!)))
+        report.inviteLinks++;
+    }
+    for (const inviteeKey of inviteeKeys) if (await remove(db, keys.invitee(inviteeKey))) report.invitees++;
+  }
+  // The lookups go last: an erase interrupted halfway can simply be run again.
+  for (const reference of references) {
+    if (targetOf(reference).kind === 'unknown') continue;
+    if (await remove(db, key(`EMAIL#${hash}`, reference))) report.lookups++;
+  }
+  return report;
+}
