@@ -28,10 +28,11 @@ export function createDb(options: StoreOptions): Db {
     region: options.region,
     ...(options.endpoint && { endpoint: options.endpoint }),
     ...(options.credentials && { credentials: options.credentials }),
-    // The SDK has no request timeout by default: a hung store would hang the caller until Lambda
-    // kills it (a 5xx). These keep a hung store a fast, retryable 503.
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
-    maxAttempts: 3,
+    // The SDK has no request timeout by default (and only warns unless told to throw): a hung
+    // store would hang the caller until Lambda kills it, a 5xx. Two attempts of at most 2 s keep
+    // a hung store a retryable 503 well inside the functions' 10 s timeout.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
+    maxAttempts: 2,
   });
   return { client, tableName: options.tableName };
 }

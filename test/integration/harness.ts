@@ -7,6 +7,11 @@ import { afterAll } from 'vitest';
 import { createApp, listen } from '../../local/server.ts';
 import { wire } from '../../functions/wiring.ts';
 import { createMailer } from '../../shared/mail/send.ts';
+import { QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { indexKeys, responseOf } from '../../shared/store/responses.ts';
+import { numbers } from '../../shared/store/client.ts';
+import { countersFor, sumCounters } from '../../shared/aggregate.ts';
+import { getSurvey } from '../../surveys/index.ts';
 
 export type App = { url: string; close: () => Promise<void> };
 
@@ -66,4 +71,51 @@ export async function postJson(app: App, path: string, body: unknown, headers: R
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json: json as Record<string, unknown> };
+}
+
+/** Every stored response of a survey, with its personal answers joined back. */
+export async function allResponses(surveyId: string) {
+  const { db, responses } = wire();
+  const found = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: indexKeys.responses(surveyId) } },
+        ...(start && { ExclusiveStartKey: start }),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const response = responseOf(item);
+      found.push({
+        ...response,
+        answers: { ...response.answers, ...((await responses.getPersonal(response.responseId)) ?? {}) },
+      });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
+
+/** The survey's counters summed over all weeks (the nation-wide `ALL` buckets). */
+export async function storedCounters(surveyId: string): Promise<Record<string, number>> {
+  const { db } = wire();
+  const page = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :w)',
+      ExpressionAttributeValues: { ':pk': { S: `AGG#${surveyId}` }, ':w': { S: 'W#' } },
+      ConsistentRead: true,
+    }),
+  );
+  return sumCounters((page.Items ?? []).filter((item) => item.sk?.S?.endsWith('#ALL')).map(numbers));
+}
+
+/** What the counters must be: recomputed from the stored responses themselves. */
+export async function recomputedCounters(surveyId: string): Promise<Record<string, number>> {
+  const survey = getSurvey(surveyId)!;
+  return sumCounters((await allResponses(surveyId)).map((response) => countersFor(survey, response.answers)));
 }
