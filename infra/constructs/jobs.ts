@@ -1,0 +1,108 @@
+/**
+ * The two jobs that run without a request: the weekly digest (EventBridge Scheduler, Monday 07:00
+ * Stockholm time) and the mailer (fed by the table's stream, outbox inserts only). Each has a
+ * dead-letter queue for what it could not do, so nothing fails silently.
+ */
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { table as design } from '../../shared/store/table.ts';
+import { acknowledge, arnWildcardFinding } from '../nag.ts';
+
+export type JobsProps = {
+  table: ITableV2;
+  digest: IFunction;
+  mailer: IFunction;
+};
+
+export class Jobs extends Construct {
+  /** Digest invocations that failed: Scheduler could not invoke, or the function kept failing. */
+  readonly digestDeadLetters: Queue;
+  /** Outbox records the mailer could not send after its retries. */
+  readonly mailerDeadLetters: Queue;
+  readonly digestSchedule: Schedule;
+
+  constructor(scope: Construct, id: string, props: JobsProps) {
+    super(scope, id);
+    this.digestDeadLetters = deadLetterQueue(this, 'DigestDeadLetters');
+    this.mailerDeadLetters = deadLetterQueue(this, 'MailerDeadLetters');
+
+    // Scheduler's dead-letter queue only sees invocations it could not deliver; an error inside the
+    // function is an asynchronous invocation failure, which needs the function's own destination.
+    // Retrying is safe: a digest claims its period before sending and is sent once (design.md).
+    props.digest.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.digestDeadLetters),
+    });
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'skc-pilot: lets the weekly schedule invoke the digest function',
+    });
+    acknowledge(
+      schedulerRole,
+      arnWildcardFinding(props.digest, ':*'),
+      'Scheduler invokes the digest function; the grant covers its versions and aliases (<arn>:*) and no other function.',
+    );
+    this.digestSchedule = new Schedule(this, 'WeeklyDigest', {
+      description: 'skc-pilot: the weekly digest to the working group',
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '7',
+        weekDay: 'MON',
+        timeZone: TimeZone.of('Europe/Stockholm'),
+      }),
+      timeWindow: TimeWindow.off(),
+      target: new LambdaInvoke(props.digest, {
+        role: schedulerRole,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.digestDeadLetters,
+      }),
+    });
+
+    props.mailer.addEventSource(
+      new DynamoEventSource(props.table, {
+        // Start at the oldest record: an outbox item written before the mapping existed is still sent.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { Keys: { [design.partitionKey]: { S: FilterRule.beginsWith('OUTBOX#') } } },
+          }),
+        ],
+        // A poison record is isolated by halving the batch, retried a bounded number of times, then
+        // parked in the dead-letter queue instead of blocking the shard for 24 hours.
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.mailerDeadLetters),
+      }),
+    );
+  }
+}
+
+function deadLetterQueue(scope: Construct, id: string): Queue {
+  const queue = new Queue(scope, id, {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  acknowledge(
+    queue,
+    'AwsSolutions-SQS3',
+    'This queue is itself a dead-letter queue (of Scheduler, an async invocation or a stream mapping, which cdk-nag does not recognise); its messages wait for a person, watched by an alarm.',
+  );
+  return queue;
+}
