@@ -238,9 +238,9 @@ export function labelAt(survey: Survey, path: (string | number)[], lang: Lang): 
 
 type Message = Record<Lang, (label: string) => string>;
 
-/** "Ort: svara på frågan." but "I vilket län finns centrumet? Svara på frågan." */
+/** "Ort: svara på frågan." but "I vilket län finns centrumet? Svara på frågan." (also after "." and "!") */
 function named(label: string, text: string): string {
-  return /[?]$/.test(label)
+  return /[?.!]$/.test(label)
     ? `${label} ${text.charAt(0).toUpperCase()}${text.slice(1)}`
     : `${label}: ${text}`;
 }
