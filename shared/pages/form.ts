@@ -101,11 +101,18 @@ export function issueTarget(survey: Survey, path: (string | number)[]): string {
   return question.id;
 }
 
+/** Where an issue's message shows: a matrix left blank shows it once, under its question. */
+function errorPlace(survey: Survey, path: (string | number)[]): string {
+  const [, questionId, row] = path;
+  const question = survey.sections.flatMap((section) => section.questions).find((q) => q.id === questionId);
+  return question?.type === 'matrix' && typeof row !== 'string' ? question.id : issueTarget(survey, path);
+}
+
 export function renderForm(state: FormState): Page {
   const { survey, lang, issues = [] } = state;
   const errorsByField = new Map<string, string[]>();
   for (const issue of issues) {
-    const target = issueTarget(survey, issue.path);
+    const target = errorPlace(survey, issue.path);
     errorsByField.set(target, [...(errorsByField.get(target) ?? []), issue.message]);
   }
   const context: Context = {
@@ -113,6 +120,7 @@ export function renderForm(state: FormState): Page {
     answers: state.answers ?? {},
     errors: errorsByField,
     extra: state.extraItems ?? {},
+    autofocus: addedItemField(survey, state),
   };
   const count = survey.sections.length;
   const title = issues.length
@@ -139,7 +147,13 @@ export function renderForm(state: FormState): Page {
           </nav>`
         : ''
     }
-    <form method="post" action="${action}" novalidate data-draft="${survey.id}">
+    <form
+      method="post"
+      action="${action}"
+      novalidate
+      data-draft="${survey.id}"
+      ${flag('data-draft-restore', state.answers === undefined)}
+    >
       <input type="hidden" name="submissionId" value="${state.submissionId}" />
       <button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true">
         ${words.submit[lang]}
@@ -166,6 +180,17 @@ export function renderForm(state: FormState): Page {
   });
 }
 
+/** The first field of the last item of a group that just got an extra item, if any. */
+function addedItemField(survey: Survey, state: FormState): string | undefined {
+  if (state.issues?.length) return undefined;
+  for (const question of survey.sections.flatMap((section) => section.questions)) {
+    if (question.type !== 'group' || !state.extraItems?.[question.id]) continue;
+    const count = itemCount(question, state.answers ?? {}, state.extraItems);
+    return fieldName([question.id, count - 1, question.fields[0]!.id]);
+  }
+  return undefined;
+}
+
 function errorSummary(survey: Survey, issues: ValidationIssue[], lang: Lang): Html {
   return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
     <h2 id="error-summary-title">${words.errorTitle[lang]} (${words.errorCount[lang](issues.length)})</h2>
@@ -175,7 +200,14 @@ function errorSummary(survey: Survey, issues: ValidationIssue[], lang: Lang): Ht
   </div>`;
 }
 
-type Context = { lang: Lang; answers: Answers; errors: Map<string, string[]>; extra: Record<string, number> };
+type Context = {
+  lang: Lang;
+  answers: Answers;
+  errors: Map<string, string[]>;
+  extra: Record<string, number>;
+  /** The field to focus on load: the first field of an item just added without JavaScript. */
+  autofocus?: string;
+};
 
 function valueAt(answers: Answers, path: (string | number)[]): unknown {
   let current: unknown = answers;
@@ -211,7 +243,7 @@ function hintText(question: FieldQuestion, lang: Lang): string | undefined {
       words.range[lang](question.min, question.max) + (question.unit ? ` (${question.unit[lang]})` : ''),
     );
   }
-  if (question.type === 'nps') parts.push(words.npsHint[lang]);
+  if (question.type === 'nps' && !question.help) parts.push(words.npsHint[lang]);
   return parts.length ? parts.join(' ') : undefined;
 }
 
@@ -235,7 +267,7 @@ function field(question: FieldQuestion, path: (string | number)[], context: Cont
   const errors = context.errors.get(id);
   const value = valueAt(context.answers, path);
   const d = describedBy(id, hintText(question, lang), errors, lang);
-  const aria = html`${d.ids ? html` aria-describedby="${d.ids}"` : ''}${flag('aria-invalid="true"', !!errors)}`;
+  const aria = html`${d.ids ? html` aria-describedby="${d.ids}"` : ''}${flag('aria-invalid="true"', !!errors)}${flag('autofocus', id === context.autofocus)}`;
   const wrap = (inner: Html) => html`<div class="field${errors ? ' invalid' : ''}">${inner}</div>`;
 
   switch (question.type) {
@@ -308,7 +340,7 @@ ${asText(value)}</textarea>`,
         question.scale.max,
         (v) => question.scale.labels[v]?.[lang],
       );
-      return choices(question, id, d, aria, errors, 'radio', options, [value], context, true);
+      return choices(question, id, d, aria, errors, 'radio', options, [value], context, 'scale labelled');
     }
     case 'nps':
       return choices(
@@ -321,7 +353,7 @@ ${asText(value)}</textarea>`,
         scaleOptions(0, 10, () => undefined),
         [value],
         context,
-        true,
+        'scale',
       );
     case 'boolean':
       return choices(
@@ -337,7 +369,7 @@ ${asText(value)}</textarea>`,
         ],
         [value],
         context,
-        true,
+        'scale',
       );
     case 'consent':
       return wrap(
@@ -384,7 +416,7 @@ function inputAttributes(question: FieldQuestion): { type: string; extra: Html }
     case 'text':
       return {
         type: question.autocomplete === 'tel' ? 'tel' : question.autocomplete === 'url' ? 'url' : 'text',
-        extra: html` maxlength="${question.maxLength}"${autocomplete}`,
+        extra: html` maxlength="${question.maxLength}"${flag('class="short"', question.maxLength <= 12)}${autocomplete}`,
       };
     default:
       return { type: 'text', extra: autocomplete };
@@ -409,12 +441,13 @@ function choices(
   options: { value: string; label: string }[],
   selected: unknown[],
   context: Context,
-  inline = false,
+  /** How the options line up: a list (the default), a row of short ones, or a labelled scale. */
+  layout: '' | 'scale' | 'scale labelled' = '',
 ): Html {
   const chosen = new Set(selected.map(asText));
   return html`<div class="field${errors ? ' invalid' : ''}"><fieldset${d.ids ? html` aria-describedby="${d.ids}"` : ''}>
 <legend class="question">${label(question.label, question, context.lang)}</legend>${d.hint}${d.error}
-<div${inline ? html` class="scale"` : ''}>
+<div${layout ? html` class="${layout}"` : ''}>
 ${options.map(
   (option, index) =>
     html`<div class="choice">
@@ -433,15 +466,18 @@ ${options.map(
 
 function matrixField(question: MatrixQuestion, context: Context): Html {
   const { lang } = context;
+  const questionErrors = context.errors.get(question.id);
   const rowErrors = question.rows.some((row) => context.errors.has(fieldName([question.id, row.id])));
-  const hint = question.help ? html`<p class="hint">${question.help[lang]}</p>` : '';
-  return html`<div class="field${rowErrors ? ' invalid' : ''}">
-    <fieldset>
+  const q = describedBy(question.id, question.help?.[lang], questionErrors, lang);
+  return html`<div class="field${rowErrors || questionErrors ? ' invalid' : ''}">
+    <fieldset${q.ids ? html` aria-describedby="${q.ids}"` : ''}>
       <legend class="question">${label(question.label, question, lang)}</legend>
-      ${hint}
-      ${question.rows.map((row) => {
+      ${q.hint}${q.error}
+      ${question.rows.map((row, rowIndex) => {
         const id = fieldName([question.id, row.id]);
         const errors = context.errors.get(id);
+        // The error summary links a blank matrix to its first row's first option.
+        const invalid = !!errors || (rowIndex === 0 && !!questionErrors);
         const d = describedBy(id, undefined, errors, lang);
         const options = scaleOptions(
           question.scale.min,
@@ -452,7 +488,7 @@ function matrixField(question: MatrixQuestion, context: Context): Html {
         return html`<fieldset class="row" ${d.ids ? html` aria-describedby="${d.ids}"` : ''}>
           <legend>${row.label[lang]}</legend>
           ${d.error}
-          <div class="scale">
+          <div class="scale labelled">
             ${options.map(
               (option, index) =>
                 html`<div class="choice">
@@ -461,7 +497,7 @@ function matrixField(question: MatrixQuestion, context: Context): Html {
                     id="${index === 0 ? id : `${id}--${option.value}`}"
                     name="${id}"
                     value="${option.value}"
-                    ${flag('checked', value === option.value)}${flag('aria-invalid="true"', index === 0 && !!errors)}
+                    ${flag('checked', value === option.value)}${flag('aria-invalid="true"', index === 0 && invalid)}
                   />
                   <label for="${index === 0 ? id : `${id}--${option.value}`}">${option.label}</label>
                 </div>`,
@@ -473,15 +509,18 @@ function matrixField(question: MatrixQuestion, context: Context): Html {
   </div>`;
 }
 
+/** How many items of a group the form shows: the answered ones plus those asked for, within bounds. */
+function itemCount(question: GroupQuestion, answers: Answers, extra: Record<string, number>): number {
+  const items = Array.isArray(answers[question.id]) ? (answers[question.id] as unknown[]) : [];
+  return Math.min(
+    question.maxItems,
+    Math.max(question.minItems, items.length, 1) + (extra[question.id] ?? 0),
+  );
+}
+
 function groupField(question: GroupQuestion, context: Context): Html {
   const { lang } = context;
-  const items = Array.isArray(context.answers[question.id])
-    ? (context.answers[question.id] as unknown[])
-    : [];
-  const count = Math.min(
-    question.maxItems,
-    Math.max(question.minItems, items.length, 1) + (context.extra[question.id] ?? 0),
-  );
+  const count = itemCount(question, context.answers, context.extra);
   const itemName = question.itemLabel[lang];
   const hint = question.help ? html`<p class="hint">${question.help[lang]}</p>` : '';
   return html`<div class="field">

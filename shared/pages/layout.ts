@@ -20,7 +20,8 @@ a{color:var(--brand)}a:hover{color:var(--brand-dark)}
 header.site{background:var(--brand);color:#fff;padding:.75rem 1rem}header.site p{margin:0;font-weight:600;max-width:46rem;margin:auto}
 .lang{max-width:46rem;margin:.5rem auto 0;padding:0 1rem;text-align:right}
 main{max-width:46rem;margin:0 auto;padding:1rem 1rem 3rem}
-h1{font-size:1.9rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.4rem;margin:2rem 0 .75rem}
+h1,h2,legend,label,.question{overflow-wrap:break-word}
+h1{font-size:1.5rem;line-height:1.2;margin:.5rem 0 1rem}h2{font-size:1.4rem;margin:2rem 0 .75rem}
 .lead{font-size:1.2rem}.meta{color:var(--muted)}
 footer.site{border-top:1px solid var(--line);padding:1rem;max-width:46rem;margin:0 auto;font-size:1rem}
 footer.site a{margin-right:1.25rem;display:inline-block;padding:.25rem 0}
@@ -39,12 +40,13 @@ label,.question{display:block;font-weight:600;margin-bottom:.25rem}
 input[type=text],input[type=email],input[type=date],input[type=tel],input[type=url],select,textarea{font:inherit;width:100%;max-width:100%;padding:.5rem;border:2px solid var(--ink);border-radius:0;background:#fff;color:var(--ink)}
 input.short{max-width:12rem}
 textarea{min-height:8rem;resize:vertical}
-.invalid input,.invalid select,.invalid textarea{border-color:var(--error)}
+.invalid input,.invalid select,.invalid textarea{border-color:var(--error);border-width:3px}
 .choice{display:flex;align-items:flex-start;gap:.6rem;margin:.4rem 0}
 .choice input{width:1.6rem;height:1.6rem;margin:.1rem 0 0;flex:none;accent-color:var(--brand)}
 .choice label{font-weight:400;margin:0}
 .scale{display:flex;flex-wrap:wrap;gap:.25rem .9rem}
 .scale .choice{margin:.25rem 0}
+.scale.labelled{display:block}.scale.labelled .choice{margin:.6rem 0}
 .row{margin:.75rem 0 1rem;padding:.5rem 0;border-bottom:1px solid #d0d5da}
 .row legend{font-weight:600}
 .item{background:var(--panel);padding:1rem;margin:0 0 1rem}
@@ -54,26 +56,42 @@ button{font:inherit;font-weight:600;cursor:pointer;border:2px solid transparent;
 button.primary{background:var(--ok);color:#fff;box-shadow:0 3px 0 #003d1f;margin-top:1rem}
 button.secondary{background:var(--panel);color:var(--ink);border-color:var(--ink)}
 button.link{background:none;border:0;padding:.25rem 0;color:var(--brand);text-decoration:underline;font-weight:400}
-.error-summary{border:5px solid var(--error);padding:1rem;margin:0 0 2rem}
+.error-summary{border:5px solid var(--error);padding:1rem;margin:0 0 2rem}.error-summary:focus{outline:3px solid var(--focus);box-shadow:none}
 .error-summary h2{margin-top:0}
 .error-summary a{color:var(--error);font-weight:700}
 .panel{border:5px solid var(--ok);padding:1.25rem;margin:1rem 0 2rem}
 .panel .reference{font-size:1.6rem;font-weight:700;letter-spacing:.05em;word-break:break-all}
 .notice{background:var(--panel);padding:1rem;border-left:5px solid var(--brand)}
 nav.toc ol{padding-left:1.25rem}
-@media (min-width:40rem){h1{font-size:2.3rem}}
+@media (min-width:40rem){h1{font-size:2.3rem}.scale.labelled{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:.75rem}.scale.labelled .choice{flex-direction:column;gap:.3rem}}
 `;
 
+/**
+ * Focuses the error summary (and the field a summary link names); keeps unsent answers in
+ * localStorage. A draft fills only a fresh form: a form the server sent back (errors, a course
+ * added or removed) shows the server's answers, which become the draft. Hidden inputs are left
+ * out, so a reload is a new submission.
+ */
 const SCRIPT = `
 (function(){
 var summary=document.querySelector('.error-summary');
-if(summary){summary.focus();}
+if(summary){
+summary.focus();
+summary.addEventListener('click',function(event){
+var link=event.target.closest('a[href^="#"]');
+var input=link&&document.getElementById(link.getAttribute('href').slice(1));
+if(!input){return;}
+event.preventDefault();
+(input.closest('fieldset.row,.field')||input).scrollIntoView();
+input.focus({preventScroll:true});
+});
+}
 var form=document.querySelector('form[data-draft]');
 if(form){
 var key='skc-draft:'+form.getAttribute('data-draft');
-var fields=function(){return Array.prototype.filter.call(form.elements,function(e){return e.name&&e.name!=='token'&&e.name!=='lang'&&e.name!=='_action'&&e.type!=='submit';});};
-var save=function(){var d={};fields().forEach(function(e){if((e.type==='radio'||e.type==='checkbox')){if(e.checked){(d[e.name]=d[e.name]||[]).push(e.value);}}else{d[e.name]=[e.value];}});try{localStorage.setItem(key,JSON.stringify(d));}catch(x){}};
-if(!summary){try{var d=JSON.parse(localStorage.getItem(key)||'null');if(d){fields().forEach(function(e){var v=d[e.name];if(!v){return;}if(e.type==='radio'||e.type==='checkbox'){e.checked=v.indexOf(e.value)>=0;}else{e.value=v[0];}});}}catch(x){}}
+var fields=function(){return Array.prototype.filter.call(form.elements,function(e){return e.name&&e.type!=='hidden'&&e.type!=='submit';});};
+var save=function(){var d={};fields().forEach(function(e){if(e.type==='radio'||e.type==='checkbox'){if(e.checked){(d[e.name]=d[e.name]||[]).push(e.value);}}else{d[e.name]=[e.value];}});try{localStorage.setItem(key,JSON.stringify(d));}catch(x){}};
+if(form.hasAttribute('data-draft-restore')){try{var d=JSON.parse(localStorage.getItem(key)||'null');if(d){fields().forEach(function(e){var v=d[e.name];if(!v){return;}if(e.type==='radio'||e.type==='checkbox'){e.checked=v.indexOf(e.value)>=0;}else{e.value=v[0];}});}}catch(x){}}else{save();}
 form.addEventListener('input',save);form.addEventListener('change',save);
 }
 var done=document.querySelector('[data-clear-draft]');
@@ -93,6 +111,11 @@ export const pagePolicy = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+// Built outside the `html` template: the CSP hash covers the element's exact text, and a
+// formatter re-indenting a template would silently block the stylesheet and the script.
+const styleElement = trusted(`<style>${STYLE}</style>`);
+const scriptElement = trusted(`<script>${SCRIPT}</script>`);
 
 export type Page = { body: string; policy: string };
 
@@ -120,10 +143,9 @@ export function layout({ lang, title, content, otherLanguage }: LayoutOptions): 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        <link rel="icon" href="data:," />
         <title>${title}</title>
-        <style>
-          ${trusted(STYLE)}
-        </style>
+        ${styleElement}
       </head>
       <body>
         <a class="skip" href="#main">${chrome.skip[lang]}</a>
@@ -134,9 +156,7 @@ export function layout({ lang, title, content, otherLanguage }: LayoutOptions): 
           <a href="/privacy${lang === 'en' ? '?lang=en' : ''}">${chrome.privacy[lang]}</a>
           <a href="/accessibility${lang === 'en' ? '?lang=en' : ''}">${chrome.accessibility[lang]}</a>
         </footer>
-        <script>
-          ${trusted(SCRIPT)};
-        </script>
+        ${scriptElement}
       </body>
     </html> `;
   return { body: page.value, policy: pagePolicy };
