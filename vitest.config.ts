@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+/** The real local stand-ins (DynamoDB Local, SES local) started once, and a table per file. */
+const withServices = {
+  globalSetup: ['test/integration/global-setup.ts'],
+  setupFiles: ['test/integration/setup.ts'],
+  env: { SKC_LOG: 'silent' },
+};
+
 export default defineConfig({
   test: {
     // CI also writes a JSON report, from which .ci/run prints one "N passed, N failed" line.
@@ -11,11 +18,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/integration/global-setup.ts'],
-          setupFiles: ['test/integration/setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { SKC_LOG: 'silent' },
+          ...withServices,
         },
       },
       {
@@ -27,15 +32,26 @@ export default defineConfig({
         },
       },
       {
+        // Load and fault tests run after the rest, one file at a time, so the latencies they
+        // judge are their own and not the rest of the suite's.
+        test: {
+          name: 'stress',
+          include: ['test/stress/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+          ...withServices,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/integration/global-setup.ts'],
-          setupFiles: ['test/integration/setup.ts'],
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
-          env: { SKC_LOG: 'silent' },
+          ...withServices,
         },
       },
     ],

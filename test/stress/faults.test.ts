@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, prepareTable, startDynamo, type Dynamo } from '../../local/services.ts';
 import { centreApplication } from '../fixtures/answers.ts';
-import { allResponses, recomputedCounters, startApp, storedCounters } from './harness.ts';
+import { allResponses, recomputedCounters, startApp, storedCounters } from '../integration/harness.ts';
 
 // This file gets a DynamoDB Local of its own, so that stopping it disturbs no other test.
 const dynamo: Dynamo = await startDynamo({ port: await freePort() });
