@@ -27,7 +27,9 @@ export function decodeFormAnswers(survey: Survey, fields: [string, string][]): A
     const [head = name] = name.split('.', 1);
     const question = byId.get(head);
     const key = question ? head : name;
-    grouped.set(key, [...(grouped.get(key) ?? []), [name, value]]);
+    const entries = grouped.get(key);
+    if (entries) entries.push([name, value]);
+    else grouped.set(key, [[name, value]]);
   }
   for (const [key, entries] of grouped) {
     const question = byId.get(key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, decodeFormAnswers, normaliseAnswers, submissionHash } from '../../shared/answers.ts';
-import { parseBody, MAX_BODY_BYTES } from '../../shared/body.ts';
+import { parseBody, MAX_BODY_BYTES, MAX_FORM_FIELDS } from '../../shared/body.ts';
 import type { Problem } from '../../shared/problem.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { companyValue } from '../fixtures/answers.ts';
@@ -138,5 +138,42 @@ describe('parseBody', () => {
 
   it('keeps a typed replacement character in a form', () => {
     expect(codeOf(() => parseBody('application/x-www-form-urlencoded', bytes('a=%EF%BF%BD')))).toBe('ok');
+  });
+});
+
+describe('parseBody: hostile forms', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const codeOf = (run: () => unknown) => {
+    try {
+      run();
+      return 'ok';
+    } catch (error) {
+      return (error as Problem).code;
+    }
+  };
+
+  it('rejects a form with more fields than any survey has (256 KiB of empty fields)', () => {
+    const body = bytes('x=&'.repeat(Math.floor(MAX_BODY_BYTES / 3)));
+    expect(codeOf(() => parseBody('application/x-www-form-urlencoded', body))).toBe('bad_request');
+    expect(
+      codeOf(() => parseBody('application/x-www-form-urlencoded', bytes('x=&'.repeat(MAX_FORM_FIELDS)))),
+    ).toBe('ok');
+  });
+
+  it('rejects invalid UTF-8 in a form even when a valid replacement character comes later', () => {
+    expect(codeOf(() => parseBody('application/x-www-form-urlencoded', bytes('a=%FF&z=%EF%BF%BD')))).toBe(
+      'bad_request',
+    );
+  });
+
+  it('decodes plus signs as spaces and keeps a value with = in it', () => {
+    expect(parseBody('application/x-www-form-urlencoded', bytes('a=1+2%2B3&b=x=y&c'))).toEqual({
+      encoding: 'form',
+      fields: [
+        ['a', '1 2+3'],
+        ['b', 'x=y'],
+        ['c', ''],
+      ],
+    });
   });
 });
