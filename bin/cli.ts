@@ -5,7 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, localCredentials, retentionUntil, type Config } from '../shared/config.ts';
-import { createMailer, type Mailer } from '../shared/mail/send.ts';
+import { mailerFrom, type Mailer } from '../shared/mail/send.ts';
 import { createDb, type Db } from '../shared/store/client.ts';
 
 /** A mistake in how the command was called (exit 2). */
@@ -83,13 +83,7 @@ export function contextFrom(
   return {
     config,
     db,
-    mailer: () =>
-      (mailer ??= createMailer({
-        region: config.AWS_REGION,
-        from: config.SKC_FROM_ADDRESS,
-        ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
-        ...(config.SKC_SES_CONFIGURATION_SET && { configurationSet: config.SKC_SES_CONFIGURATION_SET }),
-      })),
+    mailer: () => (mailer ??= mailerFor(config, aws ? env : undefined)),
     retentionUntil: retentionUntil(config),
     now: () => new Date(),
     ...io,
@@ -103,6 +97,23 @@ export function contextFrom(
       if (done >= total) process.stderr.write('\n');
     },
   };
+}
+
+/**
+ * On AWS, mail goes to real people: links must point at the deployed site and the sender must
+ * be the verified identity, never the local defaults.
+ */
+function mailerFor(config: Config, awsEnv: Record<string, string | undefined> | undefined): Mailer {
+  if (awsEnv) {
+    const missing = [
+      !awsEnv.SKC_PUBLIC_URL?.startsWith('https://') &&
+        'SKC_PUBLIC_URL (the https address of the deployed forms)',
+      !awsEnv.SKC_FROM_ADDRESS && 'SKC_FROM_ADDRESS (the verified SES sender)',
+    ].filter(Boolean);
+    if (missing.length)
+      throw new UsageError(`with SKC_TARGET=aws, set ${missing.join(' and ')} before sending mail`);
+  }
+  return mailerFrom(config);
 }
 
 const help = `Usage: skc <command> [options]

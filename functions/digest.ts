@@ -7,18 +7,13 @@
 import { lastFullWeek } from '../shared/calendar.ts';
 import { runDigest } from '../shared/digest/run.ts';
 import { log } from '../shared/log.ts';
-import { createMailer } from '../shared/mail/send.ts';
+import { mailerFrom } from '../shared/mail/send.ts';
 import { surveys } from '../surveys/index.ts';
 import { wire } from './wiring.ts';
 
 const { config, db } = wire();
 // Built here rather than in wiring.ts, so functions that never send mail do not bundle the SES client.
-const mailer = createMailer({
-  region: config.AWS_REGION,
-  from: config.SKC_FROM_ADDRESS,
-  ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
-  ...(config.SKC_SES_CONFIGURATION_SET && { configurationSet: config.SKC_SES_CONFIGURATION_SET }),
-});
+const mailer = mailerFrom(config);
 
 export async function handler(): Promise<{ period: string; outcome: string }> {
   const now = new Date();

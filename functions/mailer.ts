@@ -4,18 +4,13 @@
  * a batch item failure, so Lambda retries from it; items already sent are never sent again.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { createMailer } from '../shared/mail/send.ts';
+import { mailerFrom } from '../shared/mail/send.ts';
 import { deliverOutbox, outboxIdOf } from '../shared/outbox.ts';
 import { table } from '../shared/store/table.ts';
 import { wire } from './wiring.ts';
 
 const { config, db, getSurvey } = wire();
-const mailer = createMailer({
-  region: config.AWS_REGION,
-  from: config.SKC_FROM_ADDRESS,
-  ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
-  ...(config.SKC_SES_CONFIGURATION_SET && { configurationSet: config.SKC_SES_CONFIGURATION_SET }),
-});
+const mailer = mailerFrom(config);
 const deps = { db, mailer, getSurvey, publicUrl: config.SKC_PUBLIC_URL, now: () => new Date() };
 
 function outboxIdOfRecord(record: DynamoDBRecord): string | undefined {

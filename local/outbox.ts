@@ -5,18 +5,14 @@
  */
 import { wire } from '../functions/wiring.ts';
 import { log } from '../shared/log.ts';
-import { createMailer } from '../shared/mail/send.ts';
+import { mailerFrom } from '../shared/mail/send.ts';
 import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../shared/outbox.ts';
 
 export type DrainOptions = { deps?: OutboxDeps; intervalMs?: number };
 
 function defaultDeps(): OutboxDeps {
   const { config, db, getSurvey } = wire();
-  const mailer = createMailer({
-    region: config.AWS_REGION,
-    from: config.SKC_FROM_ADDRESS,
-    ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
-  });
+  const mailer = mailerFrom(config);
   return { db, mailer, getSurvey, publicUrl: config.SKC_PUBLIC_URL, now: () => new Date() };
 }
 

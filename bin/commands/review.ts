@@ -36,6 +36,8 @@ export const command: Command = {
     const note = ((values.note as string | undefined) ?? '').trim();
     if (!note && (decision === 'changes-requested' || decision === 'rejected'))
       throw new UsageError(`--note is required for ${decision}: the applicant needs to know why`);
+    // Before recording anything: a decision must not be stored when its email cannot be sent.
+    const mailer = context.mailer();
 
     const result = await recordDecision(context.db, {
       responseId: responseId.toUpperCase(),
@@ -58,7 +60,7 @@ export const command: Command = {
     const [delivery] = await deliverOutbox(
       {
         db: context.db,
-        mailer: context.mailer(),
+        mailer,
         getSurvey,
         publicUrl: context.config.SKC_PUBLIC_URL,
         now: context.now,

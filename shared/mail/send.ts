@@ -4,7 +4,7 @@
  */
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { localCredentials } from '../config.ts';
+import { localCredentials, type Config } from '../config.ts';
 
 export type Attachment = { filename: string; content: string | Buffer; contentType: string };
 
@@ -39,7 +39,9 @@ export function createMailer(options: MailerOptions): Mailer {
     region: options.region,
     ...(options.endpoint && { endpoint: options.endpoint, credentials: localCredentials }),
     requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
-    maxAttempts: 3,
+    // SendRawEmail is not idempotent: an SDK retry after a timeout could deliver twice. Every caller
+    // has its own retry that knows what was sent (outbox lease, digest claim, CLI rerun).
+    maxAttempts: 1,
   });
   return {
     async send(mail) {
@@ -70,4 +72,14 @@ export function createMailer(options: MailerOptions): Mailer {
       }
     },
   };
+}
+
+/** The mailer configured from the environment (functions, local runtime and CLI alike). */
+export function mailerFrom(config: Config): Mailer {
+  return createMailer({
+    region: config.AWS_REGION,
+    from: config.SKC_FROM_ADDRESS,
+    ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
+    ...(config.SKC_SES_CONFIGURATION_SET && { configurationSet: config.SKC_SES_CONFIGURATION_SET }),
+  });
 }
