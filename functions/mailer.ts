@@ -2,10 +2,15 @@
  * The mailer job: fed by the table's stream, it sends the mail of each new outbox item (receipts,
  * decisions). Records that are not outbox inserts are ignored. A failed item is reported back as
  * a batch item failure, so Lambda retries from it; items already sent are never sent again.
+ *
+ * A stream record's retries run out (an SES outage of hours), and its dead-letter queue keeps
+ * only where it was in the shard, not the mail. So a schedule also invokes this function every
+ * 15 minutes to sweep whatever is still pending: nothing in the outbox is ever left behind.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mailerFrom } from '../shared/mail/send.ts';
-import { deliverOutbox, outboxIdOf } from '../shared/outbox.ts';
+import { deliverOutbox, outboxIdOf, pendingOutbox } from '../shared/outbox.ts';
+import { log } from '../shared/log.ts';
 import { table } from '../shared/store/table.ts';
 import { wire } from './wiring.ts';
 
@@ -18,7 +23,11 @@ function outboxIdOfRecord(record: DynamoDBRecord): string | undefined {
   return outboxIdOf(record.dynamodb?.Keys?.[table.partitionKey]?.S);
 }
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+/** The scheduled sweep's event (anything without stream records). */
+export type SweepEvent = { sweep: true };
+
+export const handler = async (event: DynamoDBStreamEvent | SweepEvent): Promise<DynamoDBBatchResponse> => {
+  if (!('Records' in event)) return sweep();
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const id = outboxIdOfRecord(record);
@@ -32,3 +41,13 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   }
   return { batchItemFailures };
 };
+
+/** Sends what is still pending; throws when some of it failed, so the Errors alarm sees it. */
+async function sweep(): Promise<DynamoDBBatchResponse> {
+  const pending = await pendingOutbox(db, 100);
+  const deliveries = await deliverOutbox(deps, pending);
+  const failed = deliveries.filter((delivery) => delivery.outcome === 'failed').length;
+  log.info('outbox sweep', { pending: pending.length, failed });
+  if (failed > 0) throw new Error(`outbox sweep: ${failed} of ${pending.length} items could not be sent`);
+  return { batchItemFailures: [] };
+}

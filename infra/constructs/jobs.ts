@@ -9,7 +9,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Schedule, ScheduleExpression, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -67,6 +67,29 @@ export class Jobs extends Construct {
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),
         deadLetterQueue: this.digestDeadLetters,
+      }),
+    });
+
+    // A stream record whose retries ran out is parked with its shard position only, not its mail:
+    // this sweep sends whatever is still pending, so no receipt or decision is ever lost.
+    const sweepRole = new Role(this, 'OutboxSweepRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'skc-pilot: lets the outbox sweep invoke the mailer function',
+    });
+    acknowledge(
+      sweepRole,
+      arnWildcardFinding(props.mailer, ':*'),
+      'Scheduler invokes the mailer function; the grant covers its versions and aliases (<arn>:*) and no other function.',
+    );
+    new Schedule(this, 'OutboxSweep', {
+      description: 'skc-pilot: sends outbox mail still pending after the stream gave up',
+      schedule: ScheduleExpression.rate(Duration.minutes(15)),
+      target: new LambdaInvoke(props.mailer, {
+        role: sweepRole,
+        input: ScheduleTargetInput.fromObject({ sweep: true }),
+        retryAttempts: 0,
       }),
     });
 

@@ -237,6 +237,13 @@ describe('Stack: pipeline (default context)', () => {
       });
     });
 
+    it('sweeps the outbox every 15 minutes, so mail the stream gave up on is still sent', () => {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: 'rate(15 minutes)',
+        Target: { Arn: { 'Fn::GetAtt': [idOf('mailer'), 'Arn'] }, Input: JSON.stringify({ sweep: true }) },
+      });
+    });
+
     it('parks a digest that keeps failing in the dead-letter queue', () => {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: idOf('digest') },
