@@ -28,6 +28,13 @@ export async function handler(): Promise<{ period: string; outcome: string }> {
       `The digest for ${period} was claimed at ${result.record.claimedAt} but never confirmed as sent; check the SES log and run "skc digest --period ${period} --force" if it did not go out`,
     );
   }
+  if (result.outcome === 'in-progress') {
+    // A retry of a run that died while holding the claim: fail so the Errors alarm and the
+    // dead-letter queue show it, rather than skipping the week without a word.
+    throw new Error(
+      `The digest for ${period} is claimed by a run that has not finished; check again after its lease`,
+    );
+  }
   if (result.outcome === 'sent')
     log.info('digest sent', { period, messageId: result.messageId, recipients: result.recipients });
   else log.info('digest not sent', { period, outcome: result.outcome });

@@ -185,6 +185,8 @@ export async function claimDigestRun(
     if (!isConditionFailure(error)) throw error;
   }
   const record = (await readDigestRun(db, week)) ?? { sends: 0 };
+  // Our own update committed, but its answer was lost and the SDK's retry met its own condition.
+  if (record.claimId === claimId) return { claimed: true, claimId };
   const leaseRunning =
     record.leaseUntil !== undefined && Date.parse(record.leaseUntil) >= options.now.getTime();
   const state = record.claimId ? (leaseRunning ? 'in-progress' : 'unconfirmed') : 'sent';
