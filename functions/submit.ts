@@ -6,7 +6,8 @@
 import { mediaTypeOf, parseBody } from '../shared/body.ts';
 import { decodeFormAnswers, normaliseAnswers } from '../shared/answers.ts';
 import type { Survey } from '../shared/definition.ts';
-import { Problem } from '../shared/problem.ts';
+import { Problem, RETRY_AFTER_SECONDS } from '../shared/problem.ts';
+import { log } from '../shared/log.ts';
 import { renderForm } from '../shared/pages/form.ts';
 import { withLang } from '../shared/pages/layout.ts';
 import { submitResponse } from '../shared/submit.ts';
@@ -39,9 +40,16 @@ export const handler = httpHandler('submit', async (request) => {
     return json(submission.created ? 201 : 200, receipt);
   }
   const { problem, input } = submission;
-  if (fromForm && submission.survey && input && problem.code === 'validation') {
-    return html(
-      400,
+  if (
+    fromForm &&
+    submission.survey &&
+    input &&
+    (problem.code === 'validation' || problem.code === 'unavailable')
+  ) {
+    // The form comes back with everything typed, so nothing is lost: fix the errors, or (storage
+    // unavailable) simply submit again — the same submissionId makes it a safe retry.
+    const page = html(
+      problem.status,
       renderForm({
         survey: submission.survey,
         lang: request.lang,
@@ -49,8 +57,12 @@ export const handler = httpHandler('submit', async (request) => {
         ...(input.token && { token: input.token }),
         answers: input.answers,
         issues: problem.issues ?? [],
+        ...(problem.code === 'unavailable' && { notice: problem.text[request.lang] }),
       }),
     );
+    if (problem.code !== 'unavailable') return page;
+    log.warn('storage unavailable', { function: 'submit' });
+    return { ...page, headers: { ...page.headers, 'retry-after': String(RETRY_AFTER_SECONDS) } };
   }
   if (problem.code === 'unavailable') throw problem; // logged once by the shared middleware
   return problemResponse(problem, request.lang, fromForm ? 'html' : 'json');

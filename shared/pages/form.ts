@@ -28,6 +28,8 @@ export type FormState = {
   issues?: ValidationIssue[];
   /** Extra empty items per group (the "add another" button without JavaScript). */
   extraItems?: Record<string, number>;
+  /** A problem that is not the respondent's, shown above the form (e.g. storage unavailable). */
+  notice?: string;
 };
 
 const words = {
@@ -127,7 +129,7 @@ export function renderForm(state: FormState): Page {
     ? `${lang === 'sv' ? 'Fel' : 'Error'} (${words.errorCount[lang](issues.length)}): ${survey.title[lang]}`
     : survey.title[lang];
   const action = withLang(`/surveys/${survey.id}/responses`, {}, lang);
-  const content = html` ${issues.length ? errorSummary(survey, issues, lang) : ''}
+  const content = html` ${state.notice ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${state.notice}</p></div>` : ''}${issues.length ? errorSummary(survey, issues, lang) : ''}
     <h1>${survey.title[lang]}</h1>
     ${state.organisation ? html`<p class="lead">${words.welcome[lang](state.organisation)}</p>` : ''}
     ${survey.description ? html`<p class="lead">${survey.description[lang]}</p>` : ''}

@@ -101,7 +101,7 @@ export function createResponseStore(db: Db): SubmissionStore & {
     },
 
     async getResponse(responseId) {
-      const { Item: item } = await get(keys.response(responseId), false);
+      const { Item: item } = await get(keys.response(responseId));
       return item ? responseOf(item) : undefined;
     },
 

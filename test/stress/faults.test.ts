@@ -65,6 +65,7 @@ describe('DynamoDB Local hung mid-load', () => {
     const acknowledged: Outcome[] = [];
     let next = 0;
     let outage: Promise<void> | undefined;
+    let formDuringOutage: Response | undefined;
     const worker = async () => {
       while (next < total) {
         const index = next++;
@@ -76,6 +77,14 @@ describe('DynamoDB Local hung mid-load', () => {
             const until = Date.now() + 15_000;
             while (Date.now() < until && (seen.statuses.get(503) ?? 0) < clients)
               await new Promise((resolve) => setTimeout(resolve, 100));
+            formDuringOutage = await fetch(`${app.url}${path}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams({
+                submissionId: randomUUID(),
+                centreName: 'Centrum under avbrottet',
+              }).toString(),
+            });
             dynamo.process.kill('SIGCONT');
           })();
         }
@@ -88,6 +97,13 @@ describe('DynamoDB Local hung mid-load', () => {
     expect(seen.statuses.get(503) ?? 0).toBeGreaterThan(0);
     expect([...seen.retryAfter]).toEqual(['2']);
     expect([...seen.statuses.keys()].filter((status) => status >= 500 && status !== 503)).toEqual([]);
+
+    // The form without JavaScript gets itself back, with what was typed and a notice, not JSON.
+    expect(formDuringOutage?.status).toBe(503);
+    expect(formDuringOutage?.headers.get('retry-after')).toBe('2');
+    const page = await formDuringOutage!.text();
+    expect(page).toContain('value="Centrum under avbrottet"');
+    expect(page).toContain('Inget har sparats');
 
     // Every acknowledged submission is stored exactly once, with the receipt it was given.
     const stored = await allResponses('centre-application');
