@@ -22,7 +22,9 @@ import { decisionMail } from './mail/decision.ts';
 import { receiptMail } from './mail/receipt.ts';
 import type { Mail, Mailer } from './mail/send.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
-import { call, S, str, unavailable, type Db, type Item } from './store/client.ts';
+import { call, key, S, str, unavailable, type Db, type Item } from './store/client.ts';
+import { localDate } from './calendar.ts';
+import { emailHash } from './tokens.ts';
 import { indexKeys, keys, responseOf } from './store/responses.ts';
 import { table } from './store/table.ts';
 import type { Answers } from './validation.ts';
@@ -122,11 +124,17 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
     if (!survey) return undefined;
     const to = emailsOf(survey, personal);
     if (to.length === 0) return undefined;
+    if (!(await withinReceiptQuota(deps, to, responseId))) {
+      log.warn('receipt over the daily limit for its address', { outbox: str(item, table.partitionKey) });
+      return undefined;
+    }
     return receiptMail({
       survey,
       responseId,
       submittedAt: response.submittedAt,
-      answers: { ...response.answers, ...personal },
+      // The open form sends this copy to whatever address was typed: it carries no one's
+      // personal data but that address, so a typo does not mail other people's names to a stranger.
+      answers: { ...response.answers, ...ownAddresses(survey, personal) },
       to,
       publicUrl: deps.publicUrl,
     });
@@ -150,6 +158,51 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
     });
   }
   return undefined;
+}
+
+/** Receipts per address and Stockholm day: the open form must not be a way to mail anyone at will. */
+export const RECEIPTS_PER_ADDRESS_PER_DAY = 3;
+
+/**
+ * Counts a receipt against each of its addresses' daily quota. The response id goes into a set,
+ * so a retry of the same receipt (an SES outage, a second deliverer) never uses up the quota.
+ */
+async function withinReceiptQuota(
+  deps: OutboxDeps,
+  addresses: string[],
+  responseId: string,
+): Promise<boolean> {
+  const now = deps.now();
+  for (const address of addresses) {
+    const counted = await conditional(
+      deps,
+      new UpdateItemCommand({
+        TableName: deps.db.tableName,
+        Key: key(`RECEIPTS#${emailHash(address)}`, localDate(now)),
+        UpdateExpression: 'ADD responses :id SET #ttl = :ttl',
+        ConditionExpression:
+          'attribute_not_exists(responses) OR size(responses) < :max OR contains(responses, :one)',
+        ExpressionAttributeNames: { '#ttl': table.ttlAttribute },
+        ExpressionAttributeValues: {
+          ':id': { SS: [responseId] },
+          ':one': S(responseId),
+          ':max': { N: String(RECEIPTS_PER_ADDRESS_PER_DAY) },
+          ':ttl': { N: String(Math.floor(now.getTime() / 1000) + 3 * 86_400) },
+        },
+      }),
+    );
+    if (!counted) return false;
+  }
+  return true;
+}
+
+function ownAddresses(survey: Survey, personal: Answers): Answers {
+  const emailQuestions = new Set(
+    questionsOf(survey)
+      .filter((question) => question.personal === 'email')
+      .map((question) => question.id),
+  );
+  return Object.fromEntries(Object.entries(personal).filter(([id]) => emailQuestions.has(id)));
 }
 
 function emailsOf(survey: Survey, personal: Answers): string[] {

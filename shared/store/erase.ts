@@ -18,7 +18,8 @@ async function remove(db: Db, itemKey: Item): Promise<boolean> {
   return old !== undefined;
 }
 
-async function lookupsOf(db: Db, hash: string): Promise<string[]> {
+/** The sort keys of every item in one partition. */
+async function sortKeysOf(db: Db, partition: string): Promise<string[]> {
   const references: string[] = [];
   let start: Item | undefined;
   do {
@@ -28,7 +29,7 @@ async function lookupsOf(db: Db, hash: string): Promise<string[]> {
           TableName: db.tableName,
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': table.partitionKey },
-          ExpressionAttributeValues: { ':pk': S(`EMAIL#${hash}`) },
+          ExpressionAttributeValues: { ':pk': S(partition) },
           ConsistentRead: true,
           ...(start && { ExclusiveStartKey: start }),
         }),
@@ -73,7 +74,7 @@ async function inviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
 export async function eraseByEmail(db: Db, address: string): Promise<ErasureReport> {
   const hash = emailHash(address);
   const report = emptyReport();
-  const references = await lookupsOf(db, hash);
+  const references = await sortKeysOf(db, `EMAIL#${hash}`);
   const inviteeKeys: string[] = [];
   for (const reference of references) {
     const target = targetOf(reference);
@@ -94,6 +95,8 @@ export async function eraseByEmail(db: Db, address: string): Promise<ErasureRepo
     }
     for (const inviteeKey of inviteeKeys) if (await remove(db, keys.invitee(inviteeKey))) report.invitees++;
   }
+  // The daily receipt quota is keyed by the address's hash itself.
+  for (const day of await sortKeysOf(db, `RECEIPTS#${hash}`)) await remove(db, key(`RECEIPTS#${hash}`, day));
   // The lookups go last: an erase interrupted halfway can simply be run again.
   for (const reference of references) {
     if (targetOf(reference).kind === 'unknown') continue;
