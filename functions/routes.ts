@@ -102,11 +102,14 @@ export function matchRoute(
       })}$`,
     );
     const match = pattern.exec(path);
-    if (match) {
+    if (!match) continue;
+    try {
       const params = Object.fromEntries(
         names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
       );
       return { route, params };
+    } catch {
+      return undefined; // a malformed escape such as %E0 names no resource: 404
     }
   }
   return undefined;

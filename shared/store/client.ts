@@ -92,10 +92,39 @@ export async function transact<T>(write: () => Promise<T>, wait: Sleep = sleep):
   }
 }
 
-/** Wraps a storage failure so it surfaces as "unavailable, retry", keeping the cause for logs. */
+/**
+ * Wraps a failure that a retry can cure so it surfaces as "unavailable, retry", keeping the cause
+ * for logs. Anything else (a ValidationException, say) is a bug: passed on as it is, it is logged
+ * as one and answered 500, not dressed up as an outage that clients retry forever.
+ */
 export function unavailable(error: unknown): Error {
   if (error instanceof StoreUnavailableError || error instanceof ConditionFailedError) return error;
-  return new StoreUnavailableError('Storage is unavailable', { cause: error });
+  if (isTransient(error)) return new StoreUnavailableError('Storage is unavailable', { cause: error });
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+const TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionCanceledException',
+  'TransactionInProgressException',
+]);
+
+/** Whether a retry can cure it: no answer at all (refused, reset, timed out), a 5xx, throttling. */
+function isTransient(error: unknown): boolean {
+  const failure = error as { name?: string; $metadata?: { httpStatusCode?: number }; $retryable?: unknown };
+  const status = failure.$metadata?.httpStatusCode;
+  return (
+    status === undefined ||
+    status >= 500 ||
+    failure.$retryable !== undefined ||
+    TRANSIENT_NAMES.has(failure.name ?? '')
+  );
 }
 
 /** Runs one storage call, turning any failure into StoreUnavailableError. */

@@ -149,6 +149,11 @@ describe('POST /surveys/{id}/responses: every status of the contract', () => {
     expect(response.json).toMatchObject({ error: 'not_found' });
   });
 
+  it('404, not a 5xx, for a path with a malformed percent-escape', async () => {
+    expect((await fetch(`${app.url}/surveys/%E0`)).status).toBe(404);
+    expect((await postJson(app, '/surveys/%E0%A4/responses', {})).status).toBe(404);
+  });
+
   it('415 for another content type', async () => {
     const response = await postJson(app, applications, '{}', { 'content-type': 'text/plain' });
     expect(response.status).toBe(415);

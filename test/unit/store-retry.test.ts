@@ -77,3 +77,21 @@ describe('httpHandler: errors mapped in one place', () => {
     expect(response.headers?.['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('unavailable: only what a retry can cure is an outage', () => {
+  it('treats a refused connection or a 5xx as unavailable, and a validation error as a bug', async () => {
+    const { unavailable } = await import('../../shared/store/client.ts');
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const serverError = Object.assign(new Error('oops'), {
+      name: 'InternalServerError',
+      $metadata: { httpStatusCode: 500 },
+    });
+    const invalid = Object.assign(new Error('Invalid key'), {
+      name: 'ValidationException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(unavailable(refused)).toBeInstanceOf(StoreUnavailableError);
+    expect(unavailable(serverError)).toBeInstanceOf(StoreUnavailableError);
+    expect(unavailable(invalid)).toBe(invalid);
+  });
+});
