@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { pilot } from '../surveys/pilot.ts';
 import { regions } from '../surveys/regions.ts';
 import type { Lang, Survey, Text } from './definition.ts';
+import { isValidEmail } from './validation.ts';
 import { html, type Html } from './html.ts';
 import { normaliseEmail } from './tokens.ts';
 
@@ -28,9 +29,6 @@ const REQUIRED_COLUMNS = ['email', 'organisation', 'region'] as const;
 const COLUMNS = [...REQUIRED_COLUMNS, 'name'] as const;
 type Column = (typeof COLUMNS)[number];
 
-// The same rule as the form's email question (shared/validation.ts).
-const EMAIL =
-  /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 // Control characters (C0, DEL, C1), line and paragraph separators, and bidirectional overrides,
 // which could make an organisation's name display as something else in the emails.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -111,7 +109,7 @@ export function parseInviteList(text: string): InviteList {
     else if (CONTROL.test(email)) rowProblems.push('email contains control characters');
     else if (email.length > inviteLimits.email)
       rowProblems.push(`email is longer than ${inviteLimits.email} characters`);
-    else if (!EMAIL.test(email)) rowProblems.push(`email ${JSON.stringify(email)} is not a valid address`);
+    else if (!isValidEmail(email)) rowProblems.push(`email ${JSON.stringify(email)} is not a valid address`);
     else {
       const first = seen.get(normaliseEmail(email));
       if (first !== undefined) rowProblems.push(`email ${email} is already on line ${first}`);

@@ -35,6 +35,11 @@ export function isValidOrgNumber(value: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The address check of `email` questions, shared with invitation lists. */
+export function isValidEmail(value: string): boolean {
+  return value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value);
+}
+
 export function isValidDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);

@@ -22,7 +22,19 @@ import {
 } from '../applications.ts';
 import type { Survey, Text } from '../definition.ts';
 import { questionsOf } from '../definition.ts';
-import { call, ConditionFailedError, key, N, num, S, str, transact, type Db, type Item } from './client.ts';
+import {
+  call,
+  ConditionFailedError,
+  key,
+  N,
+  num,
+  partitionItems,
+  S,
+  str,
+  transact,
+  type Db,
+  type Item,
+} from './client.ts';
 import { counterUpdate, indexKeys, keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -48,24 +60,7 @@ export type ListedApplication = Application & { previousResponseId?: string };
 
 /** Every application, oldest first, each linked to the application it resubmits (if any). */
 export async function listApplications(db: Db, survey: Survey): Promise<ListedApplication[]> {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await call(() =>
-      db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: table.index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': table.index.partitionKey },
-          ExpressionAttributeValues: { ':pk': S(indexKeys.applications) },
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      ),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await partitionItems(db, { partition: indexKeys.applications, index: true });
   const cases = items
     .map((item) => ({ item, application: applicationOf(item) }))
     .filter(({ application }) => application.surveyId === survey.id);

@@ -6,6 +6,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  QueryCommand,
   ResourceInUseException,
   TransactionCanceledException,
   UpdateTimeToLiveCommand,
@@ -146,6 +147,51 @@ export const key = (pk: string, sk: string): Item => ({
   [table.partitionKey]: S(pk),
   [table.sortKey]: S(sk),
 });
+
+export type PartitionQuery = {
+  /** The partition key value: of the table, or of GSI1 when `index` is set. */
+  partition: string;
+  index?: boolean;
+  /** Only sort keys between these two (inclusive). */
+  between?: [string, string];
+  consistent?: boolean;
+  pageSize?: number;
+};
+
+/** Every page of one partition, in sort-key order (one place for DynamoDB's pagination). */
+export async function* partitionPages(db: Db, query: PartitionQuery): AsyncGenerator<Item[]> {
+  const partitionKey = query.index ? table.index.partitionKey : table.partitionKey;
+  const sortKey = query.index ? table.index.sortKey : table.sortKey;
+  let start: Item | undefined;
+  do {
+    const page = await call(() =>
+      db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          ...(query.index && { IndexName: table.index.name }),
+          KeyConditionExpression: query.between ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': partitionKey, ...(query.between && { '#sk': sortKey }) },
+          ExpressionAttributeValues: {
+            ':pk': S(query.partition),
+            ...(query.between && { ':from': S(query.between[0]), ':to': S(query.between[1]) }),
+          },
+          ...(query.consistent && { ConsistentRead: true }),
+          ...(query.pageSize && { Limit: query.pageSize }),
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      ),
+    );
+    if (page.Items?.length) yield page.Items;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Every item of one partition. */
+export async function partitionItems(db: Db, query: PartitionQuery): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of partitionPages(db, query)) items.push(...page);
+  return items;
+}
 
 /** Reads every numeric attribute of an item except the keys (a counter bucket). */
 export function numbers(item: Item | undefined): Record<string, number> {

@@ -3,18 +3,25 @@
  * Query per survey), the invite and status counters, the period's newest free-text comments (a
  * bounded GSI query), and the digest-run record that makes each period's digest go out once.
  */
-import {
-  GetItemCommand,
-  QueryCommand,
-  UpdateItemCommand,
-  type QueryCommandOutput,
-} from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { sumCounters, type Counters } from '../aggregate.ts';
 import { questionsOf, type Survey } from '../definition.ts';
 import { weeksNeeded, type Bucket, type DigestSource } from '../digest/model.ts';
 import type { Answers } from '../validation.ts';
-import { call, ConditionFailedError, key, N, numbers, S, str, num, type Db, type Item } from './client.ts';
+import {
+  call,
+  ConditionFailedError,
+  key,
+  N,
+  numbers,
+  partitionItems,
+  S,
+  str,
+  num,
+  type Db,
+  type Item,
+} from './client.ts';
 import { indexKeys, keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -46,34 +53,19 @@ const BUCKET = /^W#(\d{4}-W\d{2})#(?:ALL|R#(.+))$/;
 
 async function readBuckets(db: Db, surveyId: string, fromWeek: string, toWeek: string): Promise<Bucket[]> {
   const buckets: Bucket[] = [];
-  let start: QueryCommandOutput['LastEvaluatedKey'];
-  do {
-    const page: QueryCommandOutput = await call(() =>
-      db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-          ExpressionAttributeValues: {
-            ':pk': S(`AGG#${surveyId}`),
-            ':from': S(`W#${fromWeek}`),
-            // `~` sorts after `ALL` and `R#…`, so the last week's region buckets are included.
-            ':to': S(`W#${toWeek}#~`),
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      const match = BUCKET.exec(str(item, table.sortKey) ?? '');
-      if (!match) continue;
-      const bucket: Bucket = { week: match[1]!, counters: numbers(item) };
-      if (match[2] !== undefined) bucket.region = match[2];
-      buckets.push(bucket);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await partitionItems(db, {
+    partition: `AGG#${surveyId}`,
+    // `~` sorts after `ALL` and `R#…`, so the last week's region buckets are included.
+    between: [`W#${fromWeek}`, `W#${toWeek}#~`],
+    consistent: true,
+  });
+  for (const item of items) {
+    const match = BUCKET.exec(str(item, table.sortKey) ?? '');
+    if (!match) continue;
+    const bucket: Bucket = { week: match[1]!, counters: numbers(item) };
+    if (match[2] !== undefined) bucket.region = match[2];
+    buckets.push(bucket);
+  }
   return buckets;
 }
 

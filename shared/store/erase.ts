@@ -4,10 +4,10 @@
  * answers and every aggregate counter stay. An invitee item is keyed by the email hash, so it is
  * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it.
  */
-import { DeleteItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { emptyReport, targetOf, type ErasureReport } from '../erase.ts';
 import { emailHash } from '../tokens.ts';
-import { call, key, S, str, type Db, type Item } from './client.ts';
+import { call, key, partitionItems, S, str, type Db, type Item } from './client.ts';
 import { keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -20,25 +20,8 @@ async function remove(db: Db, itemKey: Item): Promise<boolean> {
 
 /** The sort keys of every item in one partition. */
 async function sortKeysOf(db: Db, partition: string): Promise<string[]> {
-  const references: string[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await call(() =>
-      db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': table.partitionKey },
-          ExpressionAttributeValues: { ':pk': S(partition) },
-          ConsistentRead: true,
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      ),
-    );
-    references.push(...(page.Items ?? []).map((item) => str(item, table.sortKey)!));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return references;
+  const items = await partitionItems(db, { partition, consistent: true });
+  return items.map((item) => str(item, table.sortKey)!);
 }
 
 /**

@@ -3,9 +3,9 @@
  * partition (oldest first) and one batch read of the page's personal items, so only one page is
  * held in memory at a time.
  */
-import { BatchGetItemCommand, QueryCommand, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import type { Answers } from '../validation.ts';
-import { call, str, S, type Db, type Item } from './client.ts';
+import { call, partitionPages, str, type Db } from './client.ts';
 import { indexKeys, keys, responseOf, type StoredResponse } from './responses.ts';
 import { table } from './table.ts';
 
@@ -19,31 +19,19 @@ export async function* responsePages(
   surveyId: string,
   pageSize = PAGE_SIZE,
 ): AsyncGenerator<ExportPage> {
-  let start: Item | undefined;
-  do {
-    const page = await call(() =>
-      db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: table.index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': table.index.partitionKey },
-          ExpressionAttributeValues: { ':pk': S(indexKeys.responses(surveyId)) },
-          Limit: Math.min(pageSize, PAGE_SIZE),
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      ),
+  const pages = partitionPages(db, {
+    partition: indexKeys.responses(surveyId),
+    index: true,
+    pageSize: Math.min(pageSize, PAGE_SIZE),
+  });
+  for await (const items of pages) {
+    const responses = items.map(responseOf);
+    const personal = await personalOf(
+      db,
+      responses.map((response) => response.responseId),
     );
-    const responses = (page.Items ?? []).map(responseOf);
-    if (responses.length > 0) {
-      const personal = await personalOf(
-        db,
-        responses.map((response) => response.responseId),
-      );
-      yield responses.map((response) => ({ response, personal: personal.get(response.responseId) }));
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+    yield responses.map((response) => ({ response, personal: personal.get(response.responseId) }));
+  }
 }
 
 async function personalOf(db: Db, responseIds: string[]): Promise<Map<string, Answers>> {

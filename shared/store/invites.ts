@@ -8,12 +8,22 @@
 import {
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { emailHash, normaliseEmail, tokenHash } from '../tokens.ts';
-import { call, ConditionFailedError, key, N, S, str, transact, type Db, type Item } from './client.ts';
+import {
+  call,
+  ConditionFailedError,
+  key,
+  N,
+  partitionItems,
+  S,
+  str,
+  transact,
+  type Db,
+  type Item,
+} from './client.ts';
 import { counterUpdate, keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -142,25 +152,8 @@ export async function getInvitee(
 
 /** Every invitee of a survey, in the order they were invited (GSI1, so possibly a moment stale). */
 export async function listInvitees(db: Db, surveyId: string): Promise<StoredInvitee[]> {
-  const invitees: StoredInvitee[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await call(() =>
-      db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: table.index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': table.index.partitionKey },
-          ExpressionAttributeValues: { ':pk': S(inviteesIndex(surveyId)) },
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      ),
-    );
-    invitees.push(...(page.Items ?? []).map(inviteeOf));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return invitees;
+  const items = await partitionItems(db, { partition: inviteesIndex(surveyId), index: true });
+  return items.map(inviteeOf);
 }
 
 /** A personal link item for a token; it carries what the form needs to greet the organisation. */
