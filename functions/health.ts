@@ -9,7 +9,9 @@ const { db } = wire();
 
 export const handler = httpHandler('health', async () => {
   try {
-    await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: key('HEALTH', 'HEALTH'), ConsistentRead: true }));
+    await db.client.send(
+      new GetItemCommand({ TableName: db.tableName, Key: key('HEALTH', 'HEALTH'), ConsistentRead: true }),
+    );
   } catch (error) {
     throw problems.unavailable(error);
   }

@@ -41,10 +41,20 @@ async function readBody(
   return { bytes: Buffer.concat(chunks), truncated: false };
 }
 
-export type PlainRequest = { method: string; url: URL; headers: Record<string, string>; body: Uint8Array; httpVersion?: string };
+export type PlainRequest = {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  httpVersion?: string;
+};
 
 /** The API Gateway v2 event of a request, as the real handler gets it (also used by tests). */
-export function apiEvent(request: PlainRequest, routeKey: string, params: Record<string, string>): APIGatewayProxyEventV2 {
+export function apiEvent(
+  request: PlainRequest,
+  routeKey: string,
+  params: Record<string, string>,
+): APIGatewayProxyEventV2 {
   const { url, headers, body } = request;
   const now = new Date();
   return {
@@ -112,7 +122,9 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const headers: Record<string, string> = { ...(result.headers ?? {}) };
   // Stop a client that is still sending an over-long body: answer, then close.
   if (truncated) headers.connection = 'close';
-  const payload = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : Buffer.from(result.body ?? '');
+  const payload = result.isBase64Encoded
+    ? Buffer.from(result.body ?? '', 'base64')
+    : Buffer.from(result.body ?? '');
   response.writeHead(result.statusCode, { ...headers, 'content-length': String(payload.length) });
   response.end(payload);
   if (truncated) request.destroy();
