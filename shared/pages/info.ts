@@ -40,8 +40,8 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
         <h2>Hur länge</h2>
         <p>
           Personuppgifterna raderas automatiskt ${retentionMonths} månader efter att piloten har avslutats.
-          Ber du oss radera dem tidigare gör vi det direkt; i våra säkerhetskopior finns de då kvar i högst
-          35 dagar. Sammanställda siffror utan personuppgifter sparas för utvärderingen.
+          Ber du oss radera dem tidigare gör vi det direkt; i våra säkerhetskopior finns de då kvar i högst 35
+          dagar. Sammanställda siffror utan personuppgifter sparas för utvärderingen.
         </p>
         <h2>Dina rättigheter</h2>
         <p>
@@ -79,8 +79,8 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
         <h2>How long</h2>
         <p>
           Personal data is deleted automatically ${retentionMonths} months after the pilot has ended. If you
-          ask us to erase it earlier we do so at once; our backups then keep it for at most 35 more days. Summary
-          figures without personal data are kept for the evaluation.
+          ask us to erase it earlier we do so at once; our backups then keep it for at most 35 more days.
+          Summary figures without personal data are kept for the evaluation.
         </p>
         <h2>Your rights</h2>
         <p>
