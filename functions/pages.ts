@@ -1,9 +1,10 @@
 /** GET /privacy and /accessibility — the privacy notice and the accessibility statement. */
+import { loadConfig } from '../shared/config.ts';
 import { accessibilityPage, privacyPage } from '../shared/pages/info.ts';
 import { html, httpHandler } from './http.ts';
-import { wire } from './wiring.ts';
 
-const { config } = wire();
+// Only the configuration: this function has no table, so it does not load the DynamoDB client.
+const config = loadConfig();
 
 export const handler = httpHandler(
   'pages',

@@ -2,7 +2,7 @@
  * Configuration, read from the environment once and validated with one clear line per problem.
  * The same schema serves the Lambda functions, the local runtime and the CLI.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { pilot } from '../surveys/pilot.ts';
 import { defaultTableName } from './store/table.ts';
 

@@ -2,7 +2,7 @@
  * Survey definition → zod schema, and zod issues → the contract's validation issues with a
  * message in the respondent's language that names the question.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldQuestion, Lang, Question, Survey, Text } from './definition.ts';
 import { questionsOf } from './definition.ts';
 
