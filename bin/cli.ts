@@ -4,9 +4,9 @@
  * stderr), 2 usage error.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfig, localCredentials, retentionUntil, type Config } from '../shared/config.ts';
+import { loadConfig, retentionUntil, type Config } from '../shared/config.ts';
 import { mailerFrom, type Mailer } from '../shared/mail/send.ts';
-import { createDb, type Db } from '../shared/store/client.ts';
+import { dbFrom, type Db } from '../shared/store/client.ts';
 
 /** A mistake in how the command was called (exit 2). */
 export class UsageError extends Error {
@@ -70,14 +70,7 @@ export function contextFrom(
       SKC_SES_ENDPOINT: env.SKC_SES_ENDPOINT ?? LOCAL_SES,
     }),
   });
-  const db = createDb({
-    tableName: config.SKC_TABLE_NAME,
-    region: config.AWS_REGION,
-    ...(config.SKC_DYNAMODB_ENDPOINT && {
-      endpoint: config.SKC_DYNAMODB_ENDPOINT,
-      credentials: localCredentials,
-    }),
-  });
+  const db = dbFrom(config);
   let mailer: Mailer | undefined;
   const tty = process.stderr.isTTY;
   return {

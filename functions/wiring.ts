@@ -3,8 +3,8 @@
  * Every handler, the local runtime and the CLI get their dependencies from here, so tests and
  * local runs use exactly the wiring AWS uses.
  */
-import { loadConfig, localCredentials, retentionUntil, type Config } from '../shared/config.ts';
-import { createDb, type Db } from '../shared/store/client.ts';
+import { loadConfig, retentionUntil, type Config } from '../shared/config.ts';
+import { dbFrom, type Db } from '../shared/store/client.ts';
 import { createResponseStore } from '../shared/store/responses.ts';
 import { getSurvey } from '../surveys/index.ts';
 
@@ -21,14 +21,7 @@ let wiring: Wiring | undefined;
 export function wire(env: Record<string, string | undefined> = process.env): Wiring {
   if (wiring) return wiring;
   const config = loadConfig(env);
-  const db = createDb({
-    tableName: config.SKC_TABLE_NAME,
-    region: config.AWS_REGION,
-    ...(config.SKC_DYNAMODB_ENDPOINT && {
-      endpoint: config.SKC_DYNAMODB_ENDPOINT,
-      credentials: localCredentials,
-    }),
-  });
+  const db = dbFrom(config);
   wiring = {
     config,
     db,

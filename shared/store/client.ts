@@ -13,6 +13,7 @@ import {
   type AttributeValue,
   type CancellationReason,
 } from '@aws-sdk/client-dynamodb';
+import { localCredentials, type Config } from '../config.ts';
 import { table } from './table.ts';
 
 export type StoreOptions = {
@@ -23,6 +24,18 @@ export type StoreOptions = {
 };
 
 export type Db = { client: DynamoDBClient; tableName: string };
+
+/** The table as configured: AWS's own, or DynamoDB Local when an endpoint is set. */
+export function dbFrom(config: Pick<Config, 'SKC_TABLE_NAME' | 'AWS_REGION' | 'SKC_DYNAMODB_ENDPOINT'>): Db {
+  return createDb({
+    tableName: config.SKC_TABLE_NAME,
+    region: config.AWS_REGION,
+    ...(config.SKC_DYNAMODB_ENDPOINT && {
+      endpoint: config.SKC_DYNAMODB_ENDPOINT,
+      credentials: localCredentials,
+    }),
+  });
+}
 
 export function createDb(options: StoreOptions): Db {
   const client = new DynamoDBClient({
