@@ -21,17 +21,24 @@ type Sink = { write(chunk: string): Promise<void>; close(): Promise<void>; abort
 
 function fileSink(path: string): Sink {
   const stream: WriteStream = createWriteStream(path);
-  const failed = once(stream, 'error').then(([error]) => {
-    throw error;
+  // events.once rejects when the stream errors while we wait; an error between waits is kept
+  // here. (Racing every wait against one long-lived promise would leave a reaction per wait.)
+  let failure: unknown;
+  stream.on('error', (error) => {
+    failure = error;
   });
-  failed.catch(() => undefined);
+  const check = () => {
+    if (failure) throw failure;
+  };
   return {
     async write(chunk) {
-      if (chunk && !stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+      check();
+      if (chunk && !stream.write(chunk)) await once(stream, 'drain');
     },
     async close() {
+      check();
       stream.end();
-      await Promise.race([once(stream, 'finish'), failed]);
+      await once(stream, 'finish');
     },
     async abort() {
       stream.destroy();
