@@ -50,7 +50,7 @@ describe('load: retries and duplicates under concurrency', () => {
     let sent = 0;
     const result = await run({
       url: `${app.url}${path}`,
-      connections: 10,
+      connections: 6,
       amount: submissions * 2,
       timeout: 30,
       requests: [
