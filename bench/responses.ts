@@ -20,9 +20,8 @@ import { countersFor, sumCounters, type Counters } from '../shared/aggregate.ts'
 import { submissionHash } from '../shared/answers.ts';
 import { period, weekOf } from '../shared/calendar.ts';
 import { questionsOf, type Survey } from '../shared/definition.ts';
-import { N, S, type Db, type Item } from '../shared/store/client.ts';
-import { createResponseStore, indexKeys, keys } from '../shared/store/responses.ts';
-import { table } from '../shared/store/table.ts';
+import { N, type Db, type Item } from '../shared/store/client.ts';
+import { createResponseStore, keys, personalItem, responseItem } from '../shared/store/responses.ts';
 import type { NewResponse } from '../shared/submit.ts';
 import { emailHash, newResponseId } from '../shared/tokens.ts';
 import { validateAnswers, type Answers } from '../shared/validation.ts';
@@ -95,30 +94,7 @@ export function newResponse(
 
 /** The response and personal items, as the submit transaction writes them. */
 function responseItems(response: NewResponse): Item[] {
-  const submittedAt = response.submittedAt.toISOString();
-  const { responseId, submissionId } = response.receipt;
-  const items: Item[] = [
-    {
-      ...keys.response(responseId),
-      responseId: S(responseId),
-      submissionId: S(submissionId),
-      surveyId: S(survey.id),
-      surveyVersion: N(survey.version),
-      submittedAt: S(submittedAt),
-      week: S(response.week),
-      answers: S(JSON.stringify(response.answers)),
-      ...(response.region && { region: S(response.region) }),
-      [table.index.partitionKey]: S(indexKeys.responses(survey.id)),
-      [table.index.sortKey]: S(`${response.week}#${submittedAt}#${responseId}`),
-    },
-  ];
-  if (response.personal)
-    items.push({
-      ...keys.personal(responseId),
-      answers: S(JSON.stringify(response.personal)),
-      [table.ttlAttribute]: N(response.expiresAt),
-    });
-  return items;
+  return [responseItem(response), ...(response.personal ? [personalItem(response, response.personal)] : [])];
 }
 
 /** Puts items 25 per BatchWriteItem, `parallel` calls at a time, retrying unprocessed items. */

@@ -130,6 +130,35 @@ export function responseOf(item: Item): StoredResponse {
 
 const notExists = `attribute_not_exists(${table.partitionKey})`;
 
+/** The response item (answers without personal data), as the submit transaction writes it. */
+export function responseItem(response: NewResponse): Item {
+  const { survey, receipt } = response;
+  const submittedAt = response.submittedAt.toISOString();
+  const responseId = receipt.responseId;
+  return {
+    ...keys.response(responseId),
+    responseId: S(responseId),
+    submissionId: S(receipt.submissionId),
+    surveyId: S(survey.id),
+    surveyVersion: N(survey.version),
+    submittedAt: S(submittedAt),
+    week: S(response.week),
+    answers: S(JSON.stringify(response.answers)),
+    ...(response.region && { region: S(response.region) }),
+    [table.index.partitionKey]: S(indexKeys.responses(survey.id)),
+    [table.index.sortKey]: S(`${response.week}#${submittedAt}#${responseId}`),
+  };
+}
+
+/** The item holding a response's personal answers, deleted by TTL after the retention date. */
+export function personalItem(response: NewResponse, personal: Answers): Item {
+  return {
+    ...keys.personal(response.receipt.responseId),
+    answers: S(JSON.stringify(personal)),
+    [table.ttlAttribute]: N(response.expiresAt),
+  };
+}
+
 function transactionItems(TableName: string, response: NewResponse) {
   const { survey, receipt } = response;
   const submittedAt = response.submittedAt.toISOString();
@@ -151,19 +180,7 @@ function transactionItems(TableName: string, response: NewResponse) {
     {
       Put: {
         TableName,
-        Item: {
-          ...keys.response(responseId),
-          responseId: S(responseId),
-          submissionId: S(receipt.submissionId),
-          surveyId: S(survey.id),
-          surveyVersion: N(survey.version),
-          submittedAt: S(submittedAt),
-          week: S(response.week),
-          answers: S(JSON.stringify(response.answers)),
-          ...(response.region && { region: S(response.region) }),
-          [table.index.partitionKey]: S(indexKeys.responses(survey.id)),
-          [table.index.sortKey]: S(`${response.week}#${submittedAt}#${responseId}`),
-        },
+        Item: responseItem(response),
         ConditionExpression: notExists,
       },
     },
@@ -174,16 +191,7 @@ function transactionItems(TableName: string, response: NewResponse) {
       counterUpdate(TableName, keys.week(survey.id, response.week, response.region), response.counters),
     );
   if (response.personal) {
-    writes.push({
-      Put: {
-        TableName,
-        Item: {
-          ...keys.personal(responseId),
-          answers: S(JSON.stringify(response.personal)),
-          [table.ttlAttribute]: N(response.expiresAt),
-        },
-      },
-    });
+    writes.push({ Put: { TableName, Item: personalItem(response, response.personal) } });
     for (const hash of new Set(response.emailHashes)) {
       writes.push({
         Put: {

@@ -78,17 +78,19 @@ describe('answers from the hosted form', () => {
   });
 });
 
-describe('parseBody', () => {
-  const bytes = (text: string) => new TextEncoder().encode(text);
-  const codeOf = (run: () => unknown) => {
-    try {
-      run();
-      return 'ok';
-    } catch (error) {
-      return (error as Problem).code;
-    }
-  };
+const bytes = (text: string) => new TextEncoder().encode(text);
 
+/** The problem code parseBody throws, or 'ok'. */
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    return (error as Problem).code;
+  }
+}
+
+describe('parseBody', () => {
   it('accepts JSON with a utf-8 charset and urlencoded forms', () => {
     expect(parseBody('application/json; charset=UTF-8', bytes('{"answers":{}}'))).toEqual({
       encoding: 'json',
@@ -142,16 +144,6 @@ describe('parseBody', () => {
 });
 
 describe('parseBody: hostile forms', () => {
-  const bytes = (text: string) => new TextEncoder().encode(text);
-  const codeOf = (run: () => unknown) => {
-    try {
-      run();
-      return 'ok';
-    } catch (error) {
-      return (error as Problem).code;
-    }
-  };
-
   it('rejects a form with more fields than any survey has (256 KiB of empty fields)', () => {
     const body = bytes('x=&'.repeat(Math.floor(MAX_BODY_BYTES / 3)));
     expect(codeOf(() => parseBody('application/x-www-form-urlencoded', body))).toBe('bad_request');
