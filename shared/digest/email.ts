@@ -435,34 +435,30 @@ function chartHtml(chart: Chart): Html {
       </p>`;
   }
   if (chart.kind === 'means') {
-    return html`<table
-        role="presentation"
-        width="100%"
-        cellpadding="0"
-        cellspacing="0"
-        style="border-collapse:collapse"
-      >
-        ${chart.rows.map(
-          (row) =>
-            html`<tr>
-                <td style="padding:6px 0 2px;font-size:14px">${row.label}</td>
-                <td
-                  align="right"
-                  valign="bottom"
-                  style="padding:6px 0 2px 8px;white-space:nowrap;font-size:14px"
-                >
-                  <strong>${row.mean === undefined ? '–' : format.mean(row.mean)}</strong>
-                </td>
-              </tr>
-              <tr>
-                <td colspan="2">${barHtml(row.mean === undefined ? 0 : row.mean / row.max)}</td>
-              </tr>`,
-        )}
-      </table>
+    return html`${barTable(
+        chart.rows.map((row) => ({
+          label: row.label,
+          figure: html`<strong>${row.mean === undefined ? '–' : format.mean(row.mean)}</strong>`,
+          share: row.mean === undefined ? 0 : row.mean / row.max,
+        })),
+      )}
       <p class="muted" style="margin:4px 0 0;font-size:13px;${muted}">
         Medelvärde hittills på skalan 1–${chart.rows[0]?.max ?? 5}.
       </p>`;
   }
+  return barTable(
+    chart.bars.map((bar) => ({
+      label: bar.label,
+      figure: html`<strong>${format.count(bar.count)}</strong>
+        <span class="muted" style="${muted}">(${format.percent(bar.share)})</span
+        >${bar.week > 0 ? html` <span class="muted" style="${muted}">+${format.count(bar.week)}</span>` : ''}`,
+      share: bar.share,
+    })),
+  );
+}
+
+/** One labelled bar per row, its figure on the right: the shape of every chart in the digest. */
+function barTable(rows: { label: string; figure: Html; share: number }[]): Html {
   return html`<table
     role="presentation"
     width="100%"
@@ -470,18 +466,16 @@ function chartHtml(chart: Chart): Html {
     cellspacing="0"
     style="border-collapse:collapse"
   >
-    ${chart.bars.map(
-      (bar) =>
+    ${rows.map(
+      (row) =>
         html`<tr>
-            <td style="padding:6px 0 2px;font-size:14px">${bar.label}</td>
+            <td style="padding:6px 0 2px;font-size:14px">${row.label}</td>
             <td align="right" valign="bottom" style="padding:6px 0 2px 8px;white-space:nowrap;font-size:14px">
-              <strong>${format.count(bar.count)}</strong>
-              <span class="muted" style="${muted}">(${format.percent(bar.share)})</span
-              >${bar.week > 0 ? html` <span class="muted" style="${muted}">+${format.count(bar.week)}</span>` : ''}
+              ${row.figure}
             </td>
           </tr>
           <tr>
-            <td colspan="2">${barHtml(bar.share)}</td>
+            <td colspan="2">${barHtml(row.share)}</td>
           </tr>`,
     )}
   </table>`;
