@@ -8,12 +8,7 @@
  * process that dies between sending and marking leaves a lapsed lease and the item is sent again
  * by the next round: at least once, never twice while the store answers.
  */
-import {
-  ConditionalCheckFailedException,
-  GetItemCommand,
-  QueryCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
 import { isDecision } from './applications.ts';
@@ -22,7 +17,7 @@ import { decisionMail } from './mail/decision.ts';
 import { receiptMail } from './mail/receipt.ts';
 import type { Mail, Mailer } from './mail/send.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
-import { call, key, S, str, unavailable, type Db, type Item } from './store/client.ts';
+import { call, key, S, str, unavailable, type Db, type Item, readItem } from './store/client.ts';
 import { localDate } from './calendar.ts';
 import { emailHash } from './tokens.ts';
 import { indexKeys, keys, responseOf } from './store/responses.ts';
@@ -75,11 +70,7 @@ function causeOf(error: unknown): string {
 
 async function deliverOne(deps: OutboxDeps, id: string): Promise<DeliveryOutcome> {
   const { db } = deps;
-  const { Item: item } = await call(() =>
-    db.client.send(
-      new GetItemCommand({ TableName: db.tableName, Key: keys.outbox(id), ConsistentRead: true }),
-    ),
-  );
+  const item = await readItem(db, keys.outbox(id));
   if (!item) return 'missing';
   if (item.sentAt || item.skippedAt) return 'done';
   if (!(await claim(deps, id))) return (await isFinished(deps, id)) ? 'done' : 'busy';
@@ -117,7 +108,7 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
   if (!personal) return undefined;
   const kind = str(item, 'kind');
   if (kind === 'receipt') {
-    const stored = await get(deps.db, keys.response(responseId), true);
+    const stored = await readItem(deps.db, keys.response(responseId));
     if (!stored) return undefined;
     const response = responseOf(stored);
     const survey = deps.getSurvey(response.surveyId);
@@ -214,20 +205,13 @@ function emailsOf(survey: Survey, personal: Answers): string[] {
 }
 
 async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
-  const item = await get(db, keys.personal(responseId), true);
+  const item = await readItem(db, keys.personal(responseId));
   const answers = str(item, 'answers');
   return answers ? (JSON.parse(answers) as Answers) : undefined;
 }
 
-async function get(db: Db, itemKey: Item, consistent: boolean): Promise<Item | undefined> {
-  const { Item: item } = await call(() =>
-    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: itemKey, ConsistentRead: consistent })),
-  );
-  return item;
-}
-
 async function isFinished(deps: OutboxDeps, id: string): Promise<boolean> {
-  const item = await get(deps.db, keys.outbox(id), true);
+  const item = await readItem(deps.db, keys.outbox(id));
   return !item || item.sentAt !== undefined || item.skippedAt !== undefined;
 }
 

@@ -6,7 +6,6 @@
  */
 import {
   BatchGetItemCommand,
-  GetItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
   type KeysAndAttributes,
@@ -32,6 +31,7 @@ import {
   S,
   str,
   transact,
+  readItem,
   type Db,
   type Item,
 } from './client.ts';
@@ -115,15 +115,7 @@ async function organisationsOf(
 }
 
 export async function getApplication(db: Db, responseId: string): Promise<Application | undefined> {
-  const { Item: item } = await call(() =>
-    db.client.send(
-      new GetItemCommand({
-        TableName: db.tableName,
-        Key: keys.application(responseId),
-        ConsistentRead: true,
-      }),
-    ),
-  );
+  const item = await readItem(db, keys.application(responseId));
   return item ? applicationOf(item) : undefined;
 }
 
@@ -159,15 +151,7 @@ export async function getHistoryEntry(
   responseId: string,
   historyKey: string,
 ): Promise<HistoryEntry | undefined> {
-  const { Item: item } = await call(() =>
-    db.client.send(
-      new GetItemCommand({
-        TableName: db.tableName,
-        Key: key(`APP#${responseId}`, historyKey),
-        ConsistentRead: true,
-      }),
-    ),
-  );
+  const item = await readItem(db, key(`APP#${responseId}`, historyKey));
   return item ? historyOf(item) : undefined;
 }
 

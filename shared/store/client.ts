@@ -6,6 +6,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  GetItemCommand,
   QueryCommand,
   ResourceInUseException,
   TransactionCanceledException,
@@ -170,6 +171,14 @@ export type PartitionQuery = {
   consistent?: boolean;
   pageSize?: number;
 };
+
+/** One item by its key: a strongly consistent read unless told otherwise. */
+export async function readItem(db: Db, itemKey: Item, consistent = true): Promise<Item | undefined> {
+  const { Item: item } = await call(() =>
+    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: itemKey, ConsistentRead: consistent })),
+  );
+  return item;
+}
 
 /** Every page of one partition, in sort-key order (one place for DynamoDB's pagination). */
 export async function* partitionPages(db: Db, query: PartitionQuery): AsyncGenerator<Item[]> {

@@ -3,7 +3,7 @@
  * Query per survey), the invite and status counters, the period's newest free-text comments (a
  * bounded GSI query), and the digest-run record that makes each period's digest go out once.
  */
-import { GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { sumCounters, type Counters } from '../aggregate.ts';
 import { questionsOf, type Survey } from '../definition.ts';
@@ -19,6 +19,7 @@ import {
   S,
   str,
   num,
+  readItem,
   type Db,
   type Item,
 } from './client.ts';
@@ -70,9 +71,7 @@ async function readBuckets(db: Db, surveyId: string, fromWeek: string, toWeek: s
 }
 
 async function readCounters(db: Db, itemKey: Item): Promise<Counters> {
-  const { Item: item } = await call(() =>
-    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: itemKey, ConsistentRead: true })),
-  );
+  const item = await readItem(db, itemKey);
   return numbers(item);
 }
 
@@ -233,9 +232,7 @@ export async function releaseDigestRun(db: Db, week: string, claimId: string): P
 }
 
 export async function readDigestRun(db: Db, week: string): Promise<RunRecord | undefined> {
-  const { Item: item } = await call(() =>
-    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: runKey(week), ConsistentRead: true })),
-  );
+  const item = await readItem(db, runKey(week));
   if (!item) return undefined;
   const record: RunRecord = { sends: num(item, 'sends') ?? 0 };
   const claimId = str(item, 'claimId');

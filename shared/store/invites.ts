@@ -5,12 +5,7 @@
  * invitee in the submit transaction, so a second answer is refused whichever link it uses.
  * Invitees are listed per survey through GSI1 (`INVITEES#<survey>` → invitedAt#emailHash).
  */
-import {
-  GetItemCommand,
-  PutItemCommand,
-  TransactWriteItemsCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { emailHash, normaliseEmail, tokenHash } from '../tokens.ts';
 import {
   call,
@@ -21,6 +16,7 @@ import {
   S,
   str,
   transact,
+  readItem,
   type Db,
   type Item,
 } from './client.ts';
@@ -138,15 +134,7 @@ export async function getInvitee(
   surveyId: string,
   email: string,
 ): Promise<StoredInvitee | undefined> {
-  const { Item: item } = await call(() =>
-    db.client.send(
-      new GetItemCommand({
-        TableName: db.tableName,
-        Key: keys.invitee(inviteeKey(surveyId, email)),
-        ConsistentRead: true,
-      }),
-    ),
-  );
+  const item = await readItem(db, keys.invitee(inviteeKey(surveyId, email)));
   return item ? inviteeOf(item) : undefined;
 }
 

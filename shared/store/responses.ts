@@ -3,12 +3,12 @@
  * it — idempotency record, counters, the invite's answered mark, the application case and the
  * receipt's outbox item — so a retry never stores twice and a failure never half-writes.
  */
-import { GetItemCommand, TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Invitation, NewResponse, Receipt, SubmissionStore } from '../submit.ts';
 import type { Answers } from '../validation.ts';
 import {
   addCounters,
-  call,
+  readItem,
   ConditionFailedError,
   key,
   N,
@@ -56,25 +56,18 @@ export function createResponseStore(db: Db): SubmissionStore & {
   getResponse(responseId: string): Promise<StoredResponse | undefined>;
   getPersonal(responseId: string): Promise<Answers | undefined>;
 } {
-  const get = (itemKey: Item, consistent = true) =>
-    call(() =>
-      db.client.send(
-        new GetItemCommand({ TableName: db.tableName, Key: itemKey, ConsistentRead: consistent }),
-      ),
-    );
-
   return {
     async findSubmission(surveyId, submissionId) {
-      const { Item: item } = await get(keys.submission(surveyId, submissionId));
+      const item = await readItem(db, keys.submission(surveyId, submissionId));
       if (!item) return undefined;
       return { hash: str(item, 'hash')!, receipt: JSON.parse(str(item, 'receipt')!) as Receipt };
     },
 
     async findInvitation(hash) {
-      const { Item: invite } = await get(keys.invite(hash));
+      const invite = await readItem(db, keys.invite(hash));
       if (!invite) return undefined;
       const inviteeKey = str(invite, 'invitee')!;
-      const { Item: invitee } = await get(keys.invitee(inviteeKey));
+      const invitee = await readItem(db, keys.invitee(inviteeKey));
       const region = str(invite, 'region');
       const invitation: Invitation = {
         tokenHash: hash,
@@ -101,12 +94,12 @@ export function createResponseStore(db: Db): SubmissionStore & {
     },
 
     async getResponse(responseId) {
-      const { Item: item } = await get(keys.response(responseId));
+      const item = await readItem(db, keys.response(responseId));
       return item ? responseOf(item) : undefined;
     },
 
     async getPersonal(responseId) {
-      const { Item: item } = await get(keys.personal(responseId));
+      const item = await readItem(db, keys.personal(responseId));
       const answers = str(item, 'answers');
       return answers ? (JSON.parse(answers) as Answers) : undefined;
     },
