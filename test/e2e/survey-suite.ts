@@ -115,6 +115,16 @@ export function surveySuite(options: SuiteOptions): void {
   const { app, browser, survey, example } = options;
   const draftKey = `skc-draft:${survey.id}`;
 
+  if (survey.access === 'invite') {
+    it('greets the invited organisation by name', async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(app.url + (await options.open()));
+      expect(await page.locator('main').innerText()).toContain('Välkommen, Verkstads AB i Hultsfred.');
+      await context.close();
+    });
+  }
+
   it('shows an empty form that passes axe, loads nothing from elsewhere and fits a 360 px screen', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
