@@ -14,4 +14,48 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // The core is pure: it declares ports (shared/core/ports.ts) instead of reaching up or out.
+    files: ['shared/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/views/**',
+                '**/adapters/**',
+                '**/functions/**',
+                '**/bin/**',
+                '**/local/**',
+                '**/infra/**',
+              ],
+              message:
+                'shared/core imports nothing above it: declare a port in shared/core/ports.ts instead.',
+            },
+            { group: ['@aws-sdk/*'], message: 'shared/core is pure: AWS belongs in shared/adapters.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Views render what the core means; they never reach storage or mail.
+    files: ['shared/views/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/functions/**', '**/bin/**', '**/local/**', '**/infra/**'],
+              message: 'shared/views use the core only: pass what a view needs as a parameter.',
+            },
+            { group: ['@aws-sdk/*'], message: 'shared/views hold no AWS: that belongs in shared/adapters.' },
+          ],
+        },
+      ],
+    },
+  },
 );

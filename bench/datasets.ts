@@ -8,9 +8,9 @@
  * They are seeded into an in-memory DynamoDB Local on every run: a persisted one (even on tmpfs)
  * took DynamoDB Local about ten times longer to write.
  */
-import { retentionUntil, loadConfig } from '../shared/config.ts';
-import { period, weekOfDate } from '../shared/calendar.ts';
-import { ensureTable, type Db } from '../shared/store/client.ts';
+import { retentionUntil, loadConfig } from '../shared/adapters/config.ts';
+import { period, weekOfDate } from '../shared/core/calendar.ts';
+import { ensureTable, type Db } from '../shared/adapters/store/client.ts';
 import { pilot } from '../surveys/pilot.ts';
 import { checkItemLayout, seedingDb, seedResponses } from './responses.ts';
 

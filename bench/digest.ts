@@ -11,7 +11,7 @@ import type { Dataset } from './datasets.ts';
 import { median, quantile, round, type Part } from './report.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const needed = ['shared/digest/run.ts', 'shared/digest/model.ts', 'shared/store/digest.ts'];
+const needed = ['shared/core/digest-run.ts', 'shared/core/digest.ts', 'shared/adapters/store/digest.ts'];
 
 export function digestMissing(): string | undefined {
   return needed.find((file) => !existsSync(resolve(root, file)));
@@ -23,11 +23,16 @@ export async function digest(options: {
   week: string;
   runs: number;
 }): Promise<Part> {
-  const { prepareDigest } = await import('../shared/digest/run.ts');
+  const { prepareDigest } = await import('../shared/core/digest-run.ts');
+  const { digestStore } = await import('../shared/adapters/store/digest.ts');
+  const { renderDigestEmail } = await import('../shared/views/mail/digest.ts');
 
   const time = async (dataset: Dataset) => {
     const started = performance.now();
-    const prepared = await prepareDigest({ db: dataset.db, surveys }, options.week);
+    const prepared = await prepareDigest(
+      { store: digestStore(dataset.db), render: renderDigestEmail, surveys },
+      options.week,
+    );
     const ms = performance.now() - started;
     const total = prepared.digest.surveys.reduce((sum, survey) => sum + survey.responses.total, 0);
     if (total !== dataset.responses)

@@ -15,7 +15,7 @@ import { mib, round, type Part } from './report.ts';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
-const needed = ['shared/export.ts', 'shared/store/export.ts', 'bin/commands/export.ts'];
+const needed = ['shared/core/export.ts', 'shared/adapters/store/export.ts', 'bin/commands/export.ts'];
 const target = '≤ 1.5× smaller';
 
 export type Measured = {

@@ -6,7 +6,7 @@
  * the week's counter buckets and the status counter — with BatchWriteItem instead of one
  * transaction per response, because 100,000 transactions would take DynamoDB Local minutes.
  * `checkItemLayout` compares a seeded response with one the real transaction stored, so the
- * seed cannot drift from shared/store/responses.ts unnoticed.
+ * seed cannot drift from shared/adapters/store/responses.ts unnoticed.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -15,16 +15,16 @@ import {
   GetItemCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { localCredentials } from '../shared/config.ts';
-import { countersFor, sumCounters, type Counters } from '../shared/aggregate.ts';
-import { submissionHash } from '../shared/answers.ts';
-import { period, weekOf } from '../shared/calendar.ts';
-import { questionsOf, type Survey } from '../shared/definition.ts';
-import { N, type Db, type Item } from '../shared/store/client.ts';
-import { createResponseStore, keys, personalItem, responseItem } from '../shared/store/responses.ts';
-import type { NewResponse } from '../shared/submit.ts';
-import { emailHash, newResponseId } from '../shared/tokens.ts';
-import { validateAnswers, type Answers } from '../shared/validation.ts';
+import { localCredentials } from '../shared/adapters/config.ts';
+import { countersFor, sumCounters, type Counters } from '../shared/core/aggregate.ts';
+import { submissionHash } from '../shared/core/answers.ts';
+import { period, weekOf } from '../shared/core/calendar.ts';
+import { questionsOf, type Survey } from '../shared/core/definition.ts';
+import { N, type Db, type Item } from '../shared/adapters/store/client.ts';
+import { createResponseStore, keys, personalItem, responseItem } from '../shared/adapters/store/responses.ts';
+import type { NewResponse } from '../shared/core/submit.ts';
+import { emailHash, newResponseId } from '../shared/core/tokens.ts';
+import { validateAnswers, type Answers } from '../shared/core/validation.ts';
 import { regions } from '../surveys/regions.ts';
 import { centreApplication as application } from '../surveys/centre-application.ts';
 import { centreApplication } from '../test/fixtures/answers.ts';
@@ -52,7 +52,7 @@ export function answerVariants(): Answers[] {
   );
 }
 
-/** What shared/submit.ts hands the store for valid answers, without the HTTP and replay steps. */
+/** What shared/core/submit.ts hands the store for valid answers, without the HTTP and replay steps. */
 export function newResponse(
   answers: Answers,
   options: { submissionId: string; now: Date; retentionUntil: number; responseId?: string },
@@ -211,7 +211,7 @@ export async function checkItemLayout(db: Db, retentionUntil: number): Promise<v
     const [stored, seed] = [await names(real.receipt.responseId), await names(seeded.receipt.responseId)];
     if (stored !== seed)
       throw new Error(
-        `the bench seed no longer matches shared/store/responses.ts: stored ${stored}, seeded ${seed}`,
+        `the bench seed no longer matches shared/adapters/store/responses.ts: stored ${stored}, seeded ${seed}`,
       );
   }
 }

@@ -1,17 +1,17 @@
 /**
  * Submit throughput: valid centre applications POSTed with autocannon to the local runtime
  * (local/server.ts → functions/submit.ts → DynamoDB Local), each with a fresh submissionId,
- * against a bare client storing the same transaction (shared/store/responses.ts) at the same
+ * against a bare client storing the same transaction (shared/adapters/store/responses.ts) at the same
  * concurrency. The two alternate in halves, so a change of load on the machine hits both.
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import { retentionUntil, loadConfig } from '../shared/config.ts';
+import { retentionUntil, loadConfig } from '../shared/adapters/config.ts';
 import { prepareTable } from '../local/services.ts';
 import { createApp, listen } from '../local/server.ts';
-import { createResponseStore } from '../shared/store/responses.ts';
-import { newResponseId } from '../shared/tokens.ts';
+import { createResponseStore } from '../shared/adapters/store/responses.ts';
+import { newResponseId } from '../shared/core/tokens.ts';
 import { centreApplication } from '../test/fixtures/answers.ts';
 import { newResponse } from './responses.ts';
 import { quantile, round, type Part } from './report.ts';

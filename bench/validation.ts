@@ -2,7 +2,7 @@
  * Validation cost: `validateAnswers` on a full centre application, in process, many times. The
  * floor is parsing the same answers from JSON, which every submit does before validating.
  */
-import { validateAnswers } from '../shared/validation.ts';
+import { validateAnswers } from '../shared/core/validation.ts';
 import { centreApplication as survey } from '../surveys/centre-application.ts';
 import { centreApplication } from '../test/fixtures/answers.ts';
 import { quantile, round, type Part } from './report.ts';

@@ -3,41 +3,12 @@
  * `bin/commands/<name>.ts` and exports a `Command`. Exit codes: 0 ok, 1 failure (one line on
  * stderr), 2 usage error.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadConfig, retentionUntil, type Config } from '../shared/config.ts';
-import { mailerFrom, type Mailer } from '../shared/mail/send.ts';
-import { dbFrom, type Db } from '../shared/store/client.ts';
-
-/** A mistake in how the command was called (exit 2). */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** A failure the administrator can act on, said in one line (exit 1). */
-export class CommandError extends Error {
-  override name = 'CommandError';
-}
-
-export type Context = {
-  config: Config;
-  db: Db;
-  mailer: () => Mailer;
-  retentionUntil: number;
-  now: () => Date;
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** Progress on a long run, redrawn in place on a terminal. */
-  progress: (done: number, total: number, label: string) => void;
-};
-
-export type Command = {
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run: (
-    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
-    context: Context,
-  ) => Promise<number | void>;
-};
+import { parseArgs } from 'node:util';
+import { loadConfig, retentionUntil, type Config } from '../shared/adapters/config.ts';
+import type { Mailer } from '../shared/core/ports.ts';
+import { mailerFrom } from '../shared/adapters/ses.ts';
+import { dbFrom } from '../shared/adapters/store/client.ts';
+import { UsageError, type Command, type Context } from './command.ts';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   digest: () => import('./commands/digest.ts'),

@@ -4,10 +4,12 @@
  * not be sent or a run is unconfirmed, so the function's Errors alarm and its on-failure
  * destination see it; a retry is safe because the period is claimed before sending.
  */
-import { lastFullWeek } from '../shared/calendar.ts';
-import { runDigest } from '../shared/digest/run.ts';
-import { log } from '../shared/log.ts';
-import { mailerFrom } from '../shared/mail/send.ts';
+import { lastFullWeek } from '../shared/core/calendar.ts';
+import { runDigest } from '../shared/core/digest-run.ts';
+import { log } from '../shared/adapters/log.ts';
+import { mailerFrom } from '../shared/adapters/ses.ts';
+import { digestStore } from '../shared/adapters/store/digest.ts';
+import { renderDigestEmail } from '../shared/views/mail/digest.ts';
 import { surveys } from '../surveys/index.ts';
 import { wire } from './wiring.ts';
 
@@ -19,7 +21,13 @@ export async function handler(): Promise<{ period: string; outcome: string }> {
   const now = new Date();
   const period = lastFullWeek(now);
   const result = await runDigest(
-    { db, surveys, mailer, recipients: config.SKC_DIGEST_RECIPIENTS },
+    {
+      store: digestStore(db),
+      render: renderDigestEmail,
+      surveys,
+      mailer,
+      recipients: config.SKC_DIGEST_RECIPIENTS,
+    },
     { period, force: false, now },
   );
   if (result.outcome === 'unconfirmed') {

@@ -2,10 +2,10 @@
  * GET /forms/{id} — the hosted form. Invite surveys need `?token=`: a missing, unknown or
  * foreign token gets a 403 page, an answered one a 409 "thank you" page, a closed survey 410.
  */
-import { isOpen } from '../shared/definition.ts';
-import { problems } from '../shared/problem.ts';
-import { renderForm } from '../shared/pages/form.ts';
-import { newSubmissionId, tokenHash } from '../shared/tokens.ts';
+import { isOpen } from '../shared/core/definition.ts';
+import { problems } from '../shared/core/problem.ts';
+import { renderForm } from '../shared/views/pages/form.ts';
+import { newSubmissionId, tokenHash } from '../shared/core/tokens.ts';
 import { html, httpHandler } from './http.ts';
 import { wire } from './wiring.ts';
 

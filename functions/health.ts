@@ -1,7 +1,7 @@
 /** GET /health — 200 once storage answers (a consistent read of one key), 503 otherwise. */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { key } from '../shared/store/client.ts';
-import { problems } from '../shared/problem.ts';
+import { key } from '../shared/adapters/store/client.ts';
+import { problems } from '../shared/core/problem.ts';
 import { httpHandler, json } from './http.ts';
 import { wire } from './wiring.ts';
 

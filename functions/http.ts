@@ -6,10 +6,10 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { Lang } from '../shared/definition.ts';
-import { Problem, problems, RETRY_AFTER_SECONDS } from '../shared/problem.ts';
-import { errorPage } from '../shared/pages/error.ts';
-import { log } from '../shared/log.ts';
+import type { Lang } from '../shared/core/definition.ts';
+import { Problem, problems, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
+import { errorPage } from '../shared/views/pages/error.ts';
+import { log } from '../shared/adapters/log.ts';
 
 export type HttpRequest = {
   method: string;

@@ -8,10 +8,10 @@
  * 15 minutes to sweep whatever is still pending: nothing in the outbox is ever left behind.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { mailerFrom } from '../shared/mail/send.ts';
-import { deliverOutbox, outboxIdOf, pendingOutbox } from '../shared/outbox.ts';
-import { log } from '../shared/log.ts';
-import { table } from '../shared/store/table.ts';
+import { mailerFrom } from '../shared/adapters/ses.ts';
+import { deliverOutbox, outboxIdOf, pendingOutbox } from '../shared/adapters/outbox.ts';
+import { log } from '../shared/adapters/log.ts';
+import { table } from '../shared/adapters/store/table.ts';
 import { wire } from './wiring.ts';
 
 const { config, db, getSurvey } = wire();

@@ -1,6 +1,6 @@
 /** GET /privacy and /accessibility — the privacy notice and the accessibility statement. */
-import { loadConfig } from '../shared/config.ts';
-import { accessibilityPage, privacyPage } from '../shared/pages/info.ts';
+import { loadConfig } from '../shared/adapters/config.ts';
+import { accessibilityPage, privacyPage } from '../shared/views/pages/info.ts';
 import { html, httpHandler } from './http.ts';
 
 // Only the configuration: this function has no table, so it does not load the DynamoDB client.

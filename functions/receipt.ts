@@ -1,7 +1,7 @@
 /** GET /forms/{id}/receipt/{responseId} — the receipt page with the reference number. */
-import { problems } from '../shared/problem.ts';
-import { receiptPage } from '../shared/pages/receipt.ts';
-import { isResponseId } from '../shared/tokens.ts';
+import { problems } from '../shared/core/problem.ts';
+import { receiptPage } from '../shared/views/pages/receipt.ts';
+import { isResponseId } from '../shared/core/tokens.ts';
 import { html, httpHandler } from './http.ts';
 import { wire } from './wiring.ts';
 

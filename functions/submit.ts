@@ -3,14 +3,14 @@
  * (urlencoded, works without JavaScript) gets a 303 to its receipt, or the form again with an
  * error summary.
  */
-import { mediaTypeOf, parseBody } from '../shared/body.ts';
-import { decodeFormAnswers, normaliseAnswers } from '../shared/answers.ts';
-import type { Survey } from '../shared/definition.ts';
-import { Problem, RETRY_AFTER_SECONDS } from '../shared/problem.ts';
-import { log } from '../shared/log.ts';
-import { renderForm } from '../shared/pages/form.ts';
-import { withLang } from '../shared/pages/layout.ts';
-import { submitResponse } from '../shared/submit.ts';
+import { mediaTypeOf, parseBody } from '../shared/core/body.ts';
+import { decodeFormAnswers, normaliseAnswers } from '../shared/core/answers.ts';
+import type { Survey } from '../shared/core/definition.ts';
+import { Problem, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
+import { log } from '../shared/adapters/log.ts';
+import { renderForm } from '../shared/views/pages/form.ts';
+import { withLang } from '../shared/views/pages/layout.ts';
+import { submitResponse } from '../shared/core/submit.ts';
 import { html, httpHandler, json, problemResponse, redirect, type HttpRequest } from './http.ts';
 import { wire } from './wiring.ts';
 

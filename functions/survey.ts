@@ -1,6 +1,6 @@
 /** GET /surveys/{id} — one survey's public definition. */
-import { publicDefinition } from '../shared/definition.ts';
-import { problems } from '../shared/problem.ts';
+import { publicDefinition } from '../shared/core/definition.ts';
+import { problems } from '../shared/core/problem.ts';
 import { getSurvey } from '../surveys/index.ts';
 import { httpHandler, json } from './http.ts';
 

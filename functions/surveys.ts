@@ -1,5 +1,5 @@
 /** GET /surveys — the surveys with their access and opening times. */
-import { summary } from '../shared/definition.ts';
+import { summary } from '../shared/core/definition.ts';
 import { surveys } from '../surveys/index.ts';
 import { httpHandler, json } from './http.ts';
 

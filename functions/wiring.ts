@@ -3,9 +3,9 @@
  * Every handler, the local runtime and the CLI get their dependencies from here, so tests and
  * local runs use exactly the wiring AWS uses.
  */
-import { loadConfig, retentionUntil, type Config } from '../shared/config.ts';
-import { dbFrom, type Db } from '../shared/store/client.ts';
-import { createResponseStore } from '../shared/store/responses.ts';
+import { loadConfig, retentionUntil, type Config } from '../shared/adapters/config.ts';
+import { dbFrom, type Db } from '../shared/adapters/store/client.ts';
+import { createResponseStore } from '../shared/adapters/store/responses.ts';
 import { getSurvey } from '../surveys/index.ts';
 
 export type Wiring = {

@@ -4,9 +4,9 @@
  * function stops polling and waits for the round in flight.
  */
 import { wire } from '../functions/wiring.ts';
-import { log } from '../shared/log.ts';
-import { mailerFrom } from '../shared/mail/send.ts';
-import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../shared/outbox.ts';
+import { log } from '../shared/adapters/log.ts';
+import { mailerFrom } from '../shared/adapters/ses.ts';
+import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../shared/adapters/outbox.ts';
 
 export type DrainOptions = { deps?: OutboxDeps; intervalMs?: number };
 

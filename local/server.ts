@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { MAX_BODY_BYTES } from '../shared/body.ts';
+import { MAX_BODY_BYTES } from '../shared/core/body.ts';
 import { functions, matchRoute, type FunctionName } from '../functions/routes.ts';
 import type { HttpHandler, HttpResponse } from '../functions/http.ts';
 

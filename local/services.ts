@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { Server as HttpServer } from 'node:http';
-import { localCredentials } from '../shared/config.ts';
-import { createDb, ensureTable, type Db } from '../shared/store/client.ts';
+import { localCredentials } from '../shared/adapters/config.ts';
+import { createDb, ensureTable, type Db } from '../shared/adapters/store/client.ts';
 
 /** A problem a person can fix, said in one line. */
 export class StartError extends Error {

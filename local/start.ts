@@ -3,7 +3,7 @@
  * SKC_DATA_DIR), SES local with its mail viewer (:8005, in memory), the app (PORT, 3000) and the
  * outbox mailer. Ctrl-C stops everything.
  */
-import { ConfigError, loadConfig } from '../shared/config.ts';
+import { ConfigError, loadConfig } from '../shared/adapters/config.ts';
 import {
   StartError,
   checkPortFree,

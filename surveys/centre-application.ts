@@ -1,4 +1,4 @@
-import type { Question, Survey } from '../shared/definition.ts';
+import type { Question, Survey } from '../shared/core/definition.ts';
 import { criteria } from './criteria.ts';
 import { pilotClosesAt, pilotOpensAt } from './pilot.ts';
 import { regions } from './regions.ts';

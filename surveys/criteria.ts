@@ -1,4 +1,4 @@
-import type { Text } from '../shared/definition.ts';
+import type { Text } from '../shared/core/definition.ts';
 
 export type Criterion = { id: string; name: Text; description: Text };
 

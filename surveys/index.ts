@@ -1,4 +1,4 @@
-import type { Survey } from '../shared/definition.ts';
+import type { Survey } from '../shared/core/definition.ts';
 import { centreApplication } from './centre-application.ts';
 import { companyValue } from './company-value.ts';
 import { steeringGroup } from './steering-group.ts';

@@ -1,4 +1,4 @@
-import type { Option } from '../shared/definition.ts';
+import type { Option } from '../shared/core/definition.ts';
 
 /**
  * Sweden's 21 counties (län), in county-code order. A stand-in: Teknikcollege's own list of its 24

@@ -1,4 +1,4 @@
-import type { Scale } from '../shared/definition.ts';
+import type { Scale } from '../shared/core/definition.ts';
 
 /** How well a criterion is met (self-assessment and steering-group rating share it, so they compare). */
 export const fulfilmentScale: Scale = {

@@ -1,4 +1,4 @@
-import type { Survey } from '../shared/definition.ts';
+import type { Survey } from '../shared/core/definition.ts';
 import { criteria } from './criteria.ts';
 import { pilotClosesAt, pilotOpensAt } from './pilot.ts';
 import { fulfilmentScale, valueScale } from './scales.ts';

@@ -1,8 +1,8 @@
 /** `skc applications`: every centre application with its status and how long it has had it. */
-import { daysInStatus, statusText } from '../../shared/applications.ts';
-import { listApplications } from '../../shared/store/applications.ts';
+import { daysInStatus, statusText } from '../../shared/core/applications.ts';
+import { listApplications } from '../../shared/adapters/store/applications.ts';
 import { surveys } from '../../surveys/index.ts';
-import { CommandError, type Command } from '../cli.ts';
+import { CommandError, type Command } from '../command.ts';
 
 export const command: Command = {
   usage: 'applications',

@@ -6,10 +6,12 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isWeekId, lastFullWeek, period as periodOf } from '../../shared/calendar.ts';
-import { DigestRefusedError, prepareDigest, runDigest } from '../../shared/digest/run.ts';
+import { isWeekId, lastFullWeek, period as periodOf } from '../../shared/core/calendar.ts';
+import { DigestRefusedError, prepareDigest, runDigest } from '../../shared/core/digest-run.ts';
+import { digestStore } from '../../shared/adapters/store/digest.ts';
+import { renderDigestEmail } from '../../shared/views/mail/digest.ts';
 import { surveys } from '../../surveys/index.ts';
-import { CommandError, UsageError, type Command } from '../cli.ts';
+import { CommandError, UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
   usage: 'digest [--period YYYY-Www] [--json] [--dry-run] [--force]',
@@ -28,12 +30,18 @@ export const command: Command = {
     const week = given ?? lastFullWeek(now);
 
     if (values.json) {
-      const { digest } = await prepareDigest({ db: context.db, surveys }, week);
+      const { digest } = await prepareDigest(
+        { store: digestStore(context.db), render: renderDigestEmail, surveys },
+        week,
+      );
       context.out(JSON.stringify(digest, null, 2));
       return 0;
     }
     if (values['dry-run']) {
-      const { email } = await prepareDigest({ db: context.db, surveys }, week);
+      const { email } = await prepareDigest(
+        { store: digestStore(context.db), render: renderDigestEmail, surveys },
+        week,
+      );
       const file = path.join(tmpdir(), `skc-digest-${week}.html`);
       await writeFile(file, email.html, 'utf8');
       const running =
@@ -46,7 +54,8 @@ export const command: Command = {
     try {
       const result = await runDigest(
         {
-          db: context.db,
+          store: digestStore(context.db),
+          render: renderDigestEmail,
           surveys,
           mailer: context.mailer(),
           recipients: context.config.SKC_DIGEST_RECIPIENTS,

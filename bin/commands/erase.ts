@@ -1,8 +1,8 @@
 /** `skc erase --email ADDRESS`: removes that person's personal data everywhere; aggregates stay. */
-import { describeErasure } from '../../shared/erase.ts';
-import { eraseByEmail } from '../../shared/store/erase.ts';
-import { normaliseEmail } from '../../shared/tokens.ts';
-import { UsageError, type Command } from '../cli.ts';
+import { describeErasure } from '../../shared/core/erase.ts';
+import { eraseByEmail } from '../../shared/adapters/store/erase.ts';
+import { normaliseEmail } from '../../shared/core/tokens.ts';
+import { UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
   usage: 'erase --email ADDRESS',

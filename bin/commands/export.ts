@@ -12,10 +12,10 @@ import {
   formats,
   jsonWriter,
   type Format,
-} from '../../shared/export.ts';
-import { responsePages } from '../../shared/store/export.ts';
+} from '../../shared/core/export.ts';
+import { responsePages } from '../../shared/adapters/store/export.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
-import { UsageError, type Command } from '../cli.ts';
+import { UsageError, type Command } from '../command.ts';
 
 type Sink = { write(chunk: string): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
 

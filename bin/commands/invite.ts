@@ -4,15 +4,10 @@
  * or sent. A rerun skips those already invited and finishes what an outage interrupted.
  */
 import { readFile } from 'node:fs/promises';
-import type { Survey } from '../../shared/definition.ts';
-import {
-  invitationMail,
-  invitationSubject,
-  isRefusedMail,
-  parseInviteList,
-  type InviteRow,
-} from '../../shared/invites.ts';
-import { MailUnavailableError } from '../../shared/mail/send.ts';
+import type { Survey } from '../../shared/core/definition.ts';
+import { parseInviteList, type InviteRow } from '../../shared/core/invites.ts';
+import { invitationMail, invitationSubject } from '../../shared/views/mail/invitation.ts';
+import { isRefusedMail, MailUnavailableError } from '../../shared/adapters/ses.ts';
 import {
   addInviteLink,
   createInvitation,
@@ -21,10 +16,10 @@ import {
   listInvitees,
   markSent,
   type StoredInvitee,
-} from '../../shared/store/invites.ts';
-import { newToken } from '../../shared/tokens.ts';
+} from '../../shared/adapters/store/invites.ts';
+import { newToken } from '../../shared/core/tokens.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
-import { CommandError, UsageError, type Command, type Context } from '../cli.ts';
+import { CommandError, UsageError, type Command, type Context } from '../command.ts';
 
 /** The survey named by --survey, which must be one answered through personal links. */
 export function invitationSurvey(id: string | boolean | undefined): Survey {

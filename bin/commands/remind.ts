@@ -2,18 +2,18 @@
  * `skc remind --survey ID` — one reminder, with a new personal link, to each invitee who has not
  * answered: never twice on the same Stockholm day, never once the survey has closed.
  */
-import { localDate, startOfLocalDate } from '../../shared/calendar.ts';
-import type { Survey } from '../../shared/definition.ts';
-import { invitationMail, isRefusedMail } from '../../shared/invites.ts';
-import { MailUnavailableError } from '../../shared/mail/send.ts';
+import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
+import type { Survey } from '../../shared/core/definition.ts';
+import { invitationMail } from '../../shared/views/mail/invitation.ts';
+import { isRefusedMail, MailUnavailableError } from '../../shared/adapters/ses.ts';
 import {
   claimReminder,
   listInvitees,
   releaseReminder,
   type StoredInvitee,
-} from '../../shared/store/invites.ts';
-import { newToken } from '../../shared/tokens.ts';
-import { CommandError, type Command } from '../cli.ts';
+} from '../../shared/adapters/store/invites.ts';
+import { newToken } from '../../shared/core/tokens.ts';
+import { CommandError, type Command } from '../command.ts';
 import { assertNotClosed, invitationSurvey } from './invite.ts';
 
 type Tally = {

@@ -4,11 +4,11 @@
  * other; this command also delivers it at once, so the applicant does not wait for the mailer.
  */
 import { userInfo } from 'node:os';
-import { decisions, isDecision, statusText } from '../../shared/applications.ts';
-import { deliverOutbox } from '../../shared/outbox.ts';
-import { recordDecision } from '../../shared/store/applications.ts';
+import { decisions, isDecision, statusText } from '../../shared/core/applications.ts';
+import { deliverOutbox } from '../../shared/adapters/outbox.ts';
+import { recordDecision } from '../../shared/adapters/store/applications.ts';
 import { getSurvey } from '../../surveys/index.ts';
-import { CommandError, UsageError, type Command } from '../cli.ts';
+import { CommandError, UsageError, type Command } from '../command.ts';
 
 /** Who decided, for the history: SKC_ADMIN, or the operating-system user. */
 function reviewer(): string {

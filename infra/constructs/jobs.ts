@@ -13,7 +13,7 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { table as design } from '../../shared/store/table.ts';
+import { table as design } from '../../shared/adapters/store/table.ts';
 import { acknowledge, arnWildcardFinding } from '../nag.ts';
 
 export type JobsProps = {

@@ -1,11 +1,11 @@
 /**
  * The one DynamoDB table, built from the same description the local runtime uses
- * (`shared/store/table.ts`), so keys, index and TTL cannot drift between laptop and AWS.
+ * (`shared/adapters/store/table.ts`), so keys, index and TTL cannot drift between laptop and AWS.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { table as design } from '../../shared/store/table.ts';
+import { table as design } from '../../shared/adapters/store/table.ts';
 
 export type StorageProps = { tableName: string };
 

@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { FieldQuestion, Survey } from '../../shared/definition.ts';
-import { fieldName } from '../../shared/pages/form.ts';
-import type { Answers } from '../../shared/validation.ts';
+import type { FieldQuestion, Survey } from '../../shared/core/definition.ts';
+import { fieldName } from '../../shared/views/pages/form.ts';
+import type { Answers } from '../../shared/core/validation.ts';
 import { tabTo } from './browser.ts';
 
 /** A CSS selector for the form control(s) named `name`, optionally with one `value`. */

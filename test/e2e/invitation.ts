@@ -1,7 +1,7 @@
 /** A real personal invitation link, made the way `skc invite` makes one. */
 import { randomUUID } from 'node:crypto';
-import { createInvitation } from '../../shared/store/invites.ts';
-import { newToken } from '../../shared/tokens.ts';
+import { createInvitation } from '../../shared/adapters/store/invites.ts';
+import { newToken } from '../../shared/core/tokens.ts';
 import { wiring } from '../integration/harness.ts';
 
 export async function invitationLink(surveyId: string, lang?: 'en'): Promise<string> {

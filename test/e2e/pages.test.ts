@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { errorPage } from '../../shared/pages/error.ts';
-import { problems } from '../../shared/problem.ts';
+import { errorPage } from '../../shared/views/pages/error.ts';
+import { problems } from '../../shared/core/problem.ts';
 import { startApp } from '../integration/harness.ts';
 import {
   expectAccessible,

@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import type { Survey, Text } from '../../shared/definition.ts';
-import type { Answers } from '../../shared/validation.ts';
+import type { Survey, Text } from '../../shared/core/definition.ts';
+import type { Answers } from '../../shared/core/validation.ts';
 import type { App } from '../integration/harness.ts';
 import {
   desktop,

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { functions, routes, type FunctionName, type FunctionSpec } from '../../functions/routes.ts';
-import { table as tableDesign } from '../../shared/store/table.ts';
+import { table as tableDesign } from '../../shared/adapters/store/table.ts';
 import { contextSchema } from '../../infra/config.ts';
 import { bounceRateThreshold, complaintRateThreshold } from '../../infra/constructs/monitoring.ts';
 import { logicalIdOf, resourcesOf, synth, type Synthesised } from './synth.ts';
@@ -104,7 +104,7 @@ describe('Stack: pipeline (default context)', () => {
       }
     });
 
-    it('configures each function from the environment shared/config.ts reads', () => {
+    it('configures each function from the environment shared/adapters/config.ts reads', () => {
       for (const name of functionNames) {
         const spec: FunctionSpec = functions[name];
         const variables = resourcesOf(template, 'AWS::Lambda::Function')[idOf(name)]!.Properties.Environment
@@ -180,7 +180,7 @@ describe('Stack: pipeline (default context)', () => {
   });
 
   describe('storage', () => {
-    it('describes the table as shared/store/table.ts does', () => {
+    it('describes the table as shared/adapters/store/table.ts does', () => {
       template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
         TableName: `skc-${defaults.stage}`,
         KeySchema: [

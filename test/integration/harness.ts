@@ -6,11 +6,11 @@ import type { Server } from 'node:http';
 import { afterAll } from 'vitest';
 import { createApp, listen } from '../../local/server.ts';
 import { wire } from '../../functions/wiring.ts';
-import { createMailer } from '../../shared/mail/send.ts';
+import { createMailer } from '../../shared/adapters/ses.ts';
 import { QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { indexKeys, responseOf } from '../../shared/store/responses.ts';
-import { numbers } from '../../shared/store/client.ts';
-import { countersFor, sumCounters } from '../../shared/aggregate.ts';
+import { indexKeys, responseOf } from '../../shared/adapters/store/responses.ts';
+import { numbers } from '../../shared/adapters/store/client.ts';
+import { countersFor, sumCounters } from '../../shared/core/aggregate.ts';
 import { getSurvey } from '../../surveys/index.ts';
 
 export type App = { url: string; close: () => Promise<void> };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/mailer.ts';
 import { centreApplication } from '../fixtures/answers.ts';
-import { deliverOutbox, RECEIPTS_PER_ADDRESS_PER_DAY } from '../../shared/outbox.ts';
+import { deliverOutbox, RECEIPTS_PER_ADDRESS_PER_DAY } from '../../shared/adapters/outbox.ts';
 import { postJson, sentMail, startApp, testMailer, wiring } from './harness.ts';
 
 const app = await startApp();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
-import { createMailer } from '../../shared/mail/send.ts';
-import { deliverOutbox } from '../../shared/outbox.ts';
+import { createMailer } from '../../shared/adapters/ses.ts';
+import { deliverOutbox } from '../../shared/adapters/outbox.ts';
 import { centreApplication } from '../fixtures/answers.ts';
 import { postJson, startApp, testMailer, wiring } from './harness.ts';
 

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createInvitation } from '../../shared/store/invites.ts';
-import { newToken, tokenHash } from '../../shared/tokens.ts';
+import { createInvitation } from '../../shared/adapters/store/invites.ts';
+import { newToken, tokenHash } from '../../shared/core/tokens.ts';
 import { postJson, startApp, wiring } from './harness.ts';
 
 const app = await startApp();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys, indexKeys, createResponseStore } from '../../shared/store/responses.ts';
-import { createInvitation } from '../../shared/store/invites.ts';
-import { createDb, numbers } from '../../shared/store/client.ts';
-import { submitResponse } from '../../shared/submit.ts';
-import { newToken } from '../../shared/tokens.ts';
-import { localCredentials } from '../../shared/config.ts';
+import { keys, indexKeys, createResponseStore } from '../../shared/adapters/store/responses.ts';
+import { createInvitation } from '../../shared/adapters/store/invites.ts';
+import { createDb, numbers } from '../../shared/adapters/store/client.ts';
+import { submitResponse } from '../../shared/core/submit.ts';
+import { newToken } from '../../shared/core/tokens.ts';
+import { localCredentials } from '../../shared/adapters/config.ts';
 import { freePort } from '../../local/services.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { centreApplication, companyValue, steeringGroup } from '../fixtures/answers.ts';

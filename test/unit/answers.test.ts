@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, decodeFormAnswers, normaliseAnswers, submissionHash } from '../../shared/answers.ts';
-import { parseBody, MAX_BODY_BYTES, MAX_FORM_FIELDS } from '../../shared/body.ts';
-import type { Problem } from '../../shared/problem.ts';
+import {
+  canonicalJson,
+  decodeFormAnswers,
+  normaliseAnswers,
+  submissionHash,
+} from '../../shared/core/answers.ts';
+import { parseBody, MAX_BODY_BYTES, MAX_FORM_FIELDS } from '../../shared/core/body.ts';
+import type { Problem } from '../../shared/core/problem.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { companyValue } from '../fixtures/answers.ts';
 

@@ -7,7 +7,7 @@ import {
   resubmissionsOf,
   statuses,
   transitionProblem,
-} from '../../shared/applications.ts';
+} from '../../shared/core/applications.ts';
 
 describe('application statuses', () => {
   it('allows exactly the transitions of the review workflow', () => {

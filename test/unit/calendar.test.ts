@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, isWeekId, lastFullWeek, period, previousWeek, weekOf } from '../../shared/calendar.ts';
+import {
+  daysBetween,
+  isWeekId,
+  lastFullWeek,
+  period,
+  previousWeek,
+  weekOf,
+} from '../../shared/core/calendar.ts';
 
 describe('ISO weeks in Europe/Stockholm', () => {
   it('knows 2026 has a week 53 running into 2027', () => {

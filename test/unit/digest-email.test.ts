@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { countersFor, sumCounters } from '../../shared/aggregate.ts';
-import { HTML_LIMIT_BYTES, renderDigestEmail, shorten } from '../../shared/digest/email.ts';
-import { buildDigest, type Bucket, type Digest } from '../../shared/digest/model.ts';
-import type { Comment } from '../../shared/store/digest.ts';
+import { countersFor, sumCounters } from '../../shared/core/aggregate.ts';
+import { HTML_LIMIT_BYTES, renderDigestEmail, shorten } from '../../shared/views/mail/digest.ts';
+import { buildDigest, type Bucket, type Digest } from '../../shared/core/digest.ts';
+import type { Comment } from '../../shared/core/digest-run.ts';
 import { surveys } from '../../surveys/index.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
 import { companyValue } from '../../surveys/company-value.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countersFor, sumCounters } from '../../shared/aggregate.ts';
-import { period, weekOf } from '../../shared/calendar.ts';
-import { buildDigest, weeksNeeded, type Bucket, type DigestSource } from '../../shared/digest/model.ts';
+import { countersFor, sumCounters } from '../../shared/core/aggregate.ts';
+import { period, weekOf } from '../../shared/core/calendar.ts';
+import { buildDigest, weeksNeeded, type Bucket, type DigestSource } from '../../shared/core/digest.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
 import { companyValue } from '../../surveys/company-value.ts';
 import { steeringGroup } from '../../surveys/steering-group.ts';

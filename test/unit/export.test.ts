@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvWriter, exportColumns, exportRow, guardFormula, jsonWriter } from '../../shared/export.ts';
+import { csvWriter, exportColumns, exportRow, guardFormula, jsonWriter } from '../../shared/core/export.ts';
 import { centreApplication as survey } from '../../surveys/centre-application.ts';
 import { companyValue } from '../../surveys/company-value.ts';
 import { centreApplication, companyValue as companyAnswers } from '../fixtures/answers.ts';

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answerBy,
-  invitationMail,
-  isRefusedMail,
-  parseInviteList,
-  personalLink,
-} from '../../shared/invites.ts';
+import { isRefusedMail } from '../../shared/adapters/ses.ts';
+import { parseInviteList, personalLink } from '../../shared/core/invites.ts';
+import { answerBy, invitationMail } from '../../shared/views/mail/invitation.ts';
 import { companyValue } from '../../surveys/company-value.ts';
 
 const header = 'email,organisation,region,name';

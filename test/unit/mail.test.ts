@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decisionMail } from '../../shared/mail/decision.ts';
-import { answersCopy, receiptMail } from '../../shared/mail/receipt.ts';
+import { decisionMail } from '../../shared/views/mail/decision.ts';
+import { answersCopy, receiptMail } from '../../shared/views/mail/receipt.ts';
 import { centreApplication as survey } from '../../surveys/centre-application.ts';
 import { centreApplication } from '../fixtures/answers.ts';
 

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ConditionFailedError, StoreUnavailableError, transact } from '../../shared/store/client.ts';
+import { ConditionFailedError, StoreUnavailableError, transact } from '../../shared/adapters/store/client.ts';
 import { httpHandler } from '../../functions/http.ts';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 
@@ -80,7 +80,7 @@ describe('httpHandler: errors mapped in one place', () => {
 
 describe('unavailable: only what a retry can cure is an outage', () => {
   it('treats a refused connection or a 5xx as unavailable, and a validation error as a bug', async () => {
-    const { unavailable } = await import('../../shared/store/client.ts');
+    const { unavailable } = await import('../../shared/adapters/store/client.ts');
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     const serverError = Object.assign(new Error('oops'), {
       name: 'InternalServerError',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Question, Survey } from '../../shared/definition.ts';
-import { isValidOrgNumber, validateAnswers } from '../../shared/validation.ts';
+import type { Question, Survey } from '../../shared/core/definition.ts';
+import { isValidOrgNumber, validateAnswers } from '../../shared/core/validation.ts';
 import { surveys } from '../../surveys/index.ts';
 import { examples } from '../fixtures/answers.ts';
 

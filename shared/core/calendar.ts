@@ -2,7 +2,7 @@
  * ISO weeks in Europe/Stockholm: the digest's periods and the aggregate counters' buckets.
  * A week id is `YYYY-Www`; it sorts as text in time order (2026 has a week 53).
  */
-import { pilot } from '../surveys/pilot.ts';
+import { pilot } from '../../surveys/pilot.ts';
 
 const TIME_ZONE = pilot.timeZone;
 const DAY = 86_400_000;

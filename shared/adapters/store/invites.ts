@@ -6,7 +6,7 @@
  * Invitees are listed per survey through GSI1 (`INVITEES#<survey>` → invitedAt#emailHash).
  */
 import { PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { emailHash, normaliseEmail, tokenHash } from '../tokens.ts';
+import { emailHash, normaliseEmail, tokenHash } from '../../core/tokens.ts';
 import {
   call,
   ConditionFailedError,

@@ -4,7 +4,7 @@
  * held in memory at a time.
  */
 import { BatchGetItemCommand, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
-import type { Answers } from '../validation.ts';
+import type { Answers } from '../../core/validation.ts';
 import { call, partitionPages, str, type Db } from './client.ts';
 import { indexKeys, keys, responseOf, type StoredResponse } from './responses.ts';
 import { table } from './table.ts';

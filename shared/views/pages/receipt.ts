@@ -1,5 +1,5 @@
 /** The receipt page after a submission: the reference number, and what happens next. */
-import type { Lang, Survey } from '../definition.ts';
+import type { Lang, Survey } from '../../core/definition.ts';
 import { html } from '../html.ts';
 import { layout, type Page } from './layout.ts';
 

@@ -4,9 +4,9 @@
  * Both are inline and allowed by hash in the CSP, so a page makes no other request.
  */
 import { createHash } from 'node:crypto';
-import type { Lang, Text } from '../definition.ts';
+import type { Lang, Text } from '../../core/definition.ts';
 import { html, trusted, type Html } from '../html.ts';
-import { pilot } from '../../surveys/pilot.ts';
+import { pilot } from '../../../surveys/pilot.ts';
 
 const STYLE = `
 :root{--ink:#1b1f24;--muted:#4a5560;--line:#6b7580;--brand:#0b4f8a;--brand-dark:#083a66;--error:#b00020;--ok:#0b6e3a;--bg:#fff;--panel:#f3f5f7;--focus:#ffbf47}

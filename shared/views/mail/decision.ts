@@ -3,10 +3,10 @@
  * reviewer's note, and what to do next — in Swedish with English. The note is the reviewer's own
  * text and reaches the HTML part only through the escaping `html` tag.
  */
-import { statusText, type Decision } from '../applications.ts';
-import type { Survey, Text } from '../definition.ts';
+import { statusText, type Decision } from '../../core/applications.ts';
+import type { Survey, Text } from '../../core/definition.ts';
 import { html } from '../html.ts';
-import type { Mail } from './send.ts';
+import type { Mail } from '../../core/ports.ts';
 
 const meaning: Record<Decision, Text> = {
   'in-review': {

@@ -9,20 +9,20 @@
  * by the next round: at least once, never twice while the store answers.
  */
 import { ConditionalCheckFailedException, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { Survey } from './definition.ts';
-import { questionsOf } from './definition.ts';
-import { isDecision } from './applications.ts';
+import type { Survey } from '../core/definition.ts';
+import { questionsOf } from '../core/definition.ts';
+import { isDecision } from '../core/applications.ts';
 import { log } from './log.ts';
-import { decisionMail } from './mail/decision.ts';
-import { receiptMail } from './mail/receipt.ts';
-import type { Mail, Mailer } from './mail/send.ts';
+import { decisionMail } from '../views/mail/decision.ts';
+import { receiptMail } from '../views/mail/receipt.ts';
+import type { Mail, Mailer } from '../core/ports.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
 import { call, key, S, str, unavailable, type Db, type Item, readItem } from './store/client.ts';
-import { localDate } from './calendar.ts';
-import { emailHash } from './tokens.ts';
+import { localDate } from '../core/calendar.ts';
+import { emailHash } from '../core/tokens.ts';
 import { indexKeys, keys, responseOf } from './store/responses.ts';
 import { table } from './store/table.ts';
-import type { Answers } from './validation.ts';
+import type { Answers } from '../core/validation.ts';
 
 export type OutboxDeps = {
   db: Db;

@@ -12,9 +12,9 @@ import type {
   Question,
   Survey,
   Text,
-} from '../definition.ts';
+} from '../../core/definition.ts';
 import { html, flag, type Html } from '../html.ts';
-import type { Answers, ValidationIssue } from '../validation.ts';
+import type { Answers, ValidationIssue } from '../../core/validation.ts';
 import { layout, withLang, type Page } from './layout.ts';
 
 export type FormState = {

@@ -2,9 +2,9 @@
  * The privacy notice (GDPR art. 13) and the accessibility statement (tillgänglighetsredogörelse),
  * linked from every form.
  */
-import type { Lang } from '../definition.ts';
+import type { Lang } from '../../core/definition.ts';
 import { html } from '../html.ts';
-import { pilot } from '../../surveys/pilot.ts';
+import { pilot } from '../../../surveys/pilot.ts';
 import { layout, type Page } from './layout.ts';
 
 export function privacyPage(lang: Lang, contact: string, retentionMonths: number): Page {

@@ -18,9 +18,9 @@ import {
   type Decision,
   type HistoryEntry,
   type Status,
-} from '../applications.ts';
-import type { Survey, Text } from '../definition.ts';
-import { questionsOf } from '../definition.ts';
+} from '../../core/applications.ts';
+import type { Survey, Text } from '../../core/definition.ts';
+import { questionsOf } from '../../core/definition.ts';
 import {
   call,
   ConditionFailedError,

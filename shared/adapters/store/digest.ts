@@ -5,10 +5,11 @@
  */
 import { QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { sumCounters, type Counters } from '../aggregate.ts';
-import { questionsOf, type Survey } from '../definition.ts';
-import { weeksNeeded, type Bucket, type DigestSource } from '../digest/model.ts';
-import type { Answers } from '../validation.ts';
+import { sumCounters, type Counters } from '../../core/aggregate.ts';
+import { questionsOf, type Survey } from '../../core/definition.ts';
+import { weeksNeeded, type Bucket, type DigestSource } from '../../core/digest.ts';
+import type { Claim, Comment, DigestStore, RunRecord } from '../../core/digest-run.ts';
+import type { Answers } from '../../core/validation.ts';
 import {
   call,
   ConditionFailedError,
@@ -75,8 +76,6 @@ async function readCounters(db: Db, itemKey: Item): Promise<Counters> {
   return numbers(item);
 }
 
-export type Comment = { questionId: string; text: string; submittedAt: string };
-
 /** Responses read per survey for comments: bounded, so the digest stays flat in the number of responses. */
 const COMMENT_SCAN_LIMIT = 50;
 /** One response with many free-text answers (an application) should not fill the whole list. */
@@ -119,20 +118,6 @@ export async function readComments(db: Db, survey: Survey, week: string, limit =
   }
   return comments;
 }
-
-/** What the digest-run record says about a period. */
-export type RunRecord = {
-  claimId?: string;
-  claimedAt?: string;
-  leaseUntil?: string;
-  messageId?: string;
-  sentAt?: string;
-  sends: number;
-};
-
-export type Claim =
-  | { claimed: true; claimId: string }
-  | { claimed: false; state: 'sent' | 'in-progress' | 'unconfirmed'; record: RunRecord };
 
 const runKey = (week: string) => key(`DIGEST#${week}`, 'RUN');
 
@@ -254,4 +239,15 @@ function isConditionFailure(error: unknown): boolean {
     error instanceof ConditionFailedError ||
     (cause as Error | undefined)?.name === 'ConditionalCheckFailedException'
   );
+}
+
+/** The digest's store on DynamoDB. */
+export function digestStore(db: Db): DigestStore {
+  return {
+    readSource: (surveys, week) => readDigestSource(db, surveys, week),
+    readComments: (survey, week, limit) => readComments(db, survey, week, limit),
+    claim: (week, options) => claimDigestRun(db, week, options),
+    recordSent: (week, claimId, sent) => recordDigestSent(db, week, claimId, sent),
+    release: (week, claimId) => releaseDigestRun(db, week, claimId),
+  };
 }

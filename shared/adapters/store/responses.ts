@@ -4,8 +4,8 @@
  * receipt's outbox item — so a retry never stores twice and a failure never half-writes.
  */
 import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { Invitation, NewResponse, Receipt, SubmissionStore } from '../submit.ts';
-import type { Answers } from '../validation.ts';
+import type { Invitation, NewResponse, Receipt, SubmissionStore } from '../../core/submit.ts';
+import type { Answers } from '../../core/validation.ts';
 import {
   addCounters,
   readItem,

@@ -4,23 +4,8 @@
  */
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { localCredentials, type Config } from '../config.ts';
-
-export type Attachment = { filename: string; content: string | Buffer; contentType: string };
-
-export type Mail = {
-  to: string[];
-  subject: string;
-  text: string;
-  html?: string;
-  attachments?: Attachment[];
-  /** Extra headers, e.g. List-Unsubscribe; line breaks are removed from values. */
-  headers?: Record<string, string>;
-};
-
-export interface Mailer {
-  send(mail: Mail): Promise<{ messageId: string }>;
-}
+import type { Mailer } from '../core/ports.ts';
+import { localCredentials, type Config } from './config.ts';
 
 /** Mail could not be handed to SES; nothing was sent, the caller may retry. */
 export class MailUnavailableError extends Error {
@@ -82,4 +67,15 @@ export function mailerFrom(config: Config): Mailer {
     ...(config.SKC_SES_ENDPOINT && { endpoint: config.SKC_SES_ENDPOINT }),
     ...(config.SKC_SES_CONFIGURATION_SET && { configurationSet: config.SKC_SES_CONFIGURATION_SET }),
   });
+}
+
+/**
+ * Whether SES answered and refused this one message (a bad address, say), as opposed to being
+ * unreachable or throttling: a refusal fails one row, an outage stops the run.
+ */
+export function isRefusedMail(error: unknown): boolean {
+  const cause = (error as { cause?: { name?: string; $metadata?: { httpStatusCode?: number } } }).cause;
+  const status = cause?.$metadata?.httpStatusCode;
+  if (status === undefined || status < 400 || status >= 500 || status === 429) return false;
+  return !/throttl|limit/i.test(cause?.name ?? '');
 }

@@ -9,13 +9,13 @@
  * Gmail's 102 KB clipping limit.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Stats } from '../aggregate.ts';
-import type { Question, Survey } from '../definition.ts';
-import { questionsOf } from '../definition.ts';
+import type { Stats } from '../../core/aggregate.ts';
+import type { Question, Survey } from '../../core/definition.ts';
+import { questionsOf } from '../../core/definition.ts';
 import { html, type Html } from '../html.ts';
-import type { Attachment } from '../mail/send.ts';
-import type { Comment } from '../store/digest.ts';
-import { regions } from '../../surveys/regions.ts';
+import type { Comment, DigestContext, DigestEmail } from '../../core/digest-run.ts';
+import { COMMENTS_PER_SURVEY } from '../../core/digest-run.ts';
+import { regions } from '../../../surveys/regions.ts';
 import {
   applicationStatuses,
   awaitingReview,
@@ -24,20 +24,13 @@ import {
   type Digest,
   type QuestionFigures,
   type SurveyDigest,
-} from './model.ts';
+} from '../../core/digest.ts';
 
-export type DigestEmail = { subject: string; html: string; text: string; attachments: Attachment[] };
-
-export type EmailContext = {
-  surveys: readonly Survey[];
-  /** The period's newest comments per survey id. */
-  comments: Record<string, Comment[]>;
-};
+export type EmailContext = DigestContext;
 
 /** Gmail clips a message whose HTML is larger than this. */
 export const HTML_LIMIT_BYTES = 102 * 1024;
 export const COMMENT_LENGTH = 280;
-export const COMMENTS_PER_SURVEY = 5;
 
 const shortNames: Record<string, string> = {
   'centre-application': 'Ansökningar',

@@ -1,15 +1,15 @@
 /**
  * The digest model: what `skc digest --json` prints and what the email shows, built from the
  * aggregate counter buckets only (never from responses), so its cost is O(questions × weeks).
- * Pure: the store reads the buckets (shared/store/digest.ts), this turns them into figures.
+ * Pure: the store reads the buckets (shared/adapters/store/digest.ts), this turns them into figures.
  *
  * The contract's shape, plus two additions the email needs: per survey `responses.previous`,
  * per question `previous` (the week before, for "change since last period") and `regions`
  * (Teknikcollege compiles provider → region → nation).
  */
-import { statsOf, sumCounters, type Counters, type Stats, RESPONSES } from '../aggregate.ts';
-import { daysBetween, period as periodOf, previousWeek, weekOfDate, type Period } from '../calendar.ts';
-import { questionsOf, type QuestionType, type Survey } from '../definition.ts';
+import { statsOf, sumCounters, type Counters, type Stats, RESPONSES } from './aggregate.ts';
+import { daysBetween, period as periodOf, previousWeek, weekOfDate, type Period } from './calendar.ts';
+import { questionsOf, type QuestionType, type Survey } from './definition.ts';
 import { pilot } from '../../surveys/pilot.ts';
 import { regions as knownRegions } from '../../surveys/regions.ts';
 

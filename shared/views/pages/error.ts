@@ -2,9 +2,9 @@
  * Pages for the problems a person can meet on a form link: an unknown, foreign or missing
  * invitation (403), an invitation already answered (409), a closed survey (410) and the rest.
  */
-import type { Lang, Text } from '../definition.ts';
+import type { Lang, Text } from '../../core/definition.ts';
 import { html } from '../html.ts';
-import type { Problem, ProblemCode } from '../problem.ts';
+import type { Problem, ProblemCode } from '../../core/problem.ts';
 import { layout, type Page } from './layout.ts';
 
 const headings: Partial<Record<ProblemCode, Text>> = {

@@ -3,7 +3,7 @@
  * The same schema serves the Lambda functions, the local runtime and the CLI.
  */
 import * as z from 'zod';
-import { pilot } from '../surveys/pilot.ts';
+import { pilot } from '../../surveys/pilot.ts';
 import { defaultTableName } from './store/table.ts';
 
 const emailAddress = z

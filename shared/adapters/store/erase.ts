@@ -5,8 +5,8 @@
  * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it.
  */
 import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { emptyReport, targetOf, type ErasureReport } from '../erase.ts';
-import { emailHash } from '../tokens.ts';
+import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
+import { emailHash } from '../../core/tokens.ts';
 import { call, key, partitionItems, S, str, type Db, type Item } from './client.ts';
 import { keys } from './responses.ts';
 import { table } from './table.ts';

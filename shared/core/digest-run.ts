@@ -3,24 +3,55 @@
  * counters, render the email, claim the period, send, record. The claim makes a period's digest
  * go out once; a failed send gives the claim back so the next run sends it.
  */
-import { period as periodOf } from '../calendar.ts';
-import type { Survey } from '../definition.ts';
-import type { Mailer } from '../mail/send.ts';
-import {
-  claimDigestRun,
-  readComments,
-  readDigestSource,
-  recordDigestSent,
-  releaseDigestRun,
-  type Comment,
-  type RunRecord,
-} from '../store/digest.ts';
-import type { Db } from '../store/client.ts';
-import { COMMENTS_PER_SURVEY, renderDigestEmail, type DigestEmail } from './email.ts';
-import { buildDigest, type Digest } from './model.ts';
+import { period as periodOf } from './calendar.ts';
+import type { Survey } from './definition.ts';
+import { buildDigest, type Digest, type DigestSource } from './digest.ts';
+import type { Mail, Mailer } from './ports.ts';
+
+/** How many of the period's newest comments the digest shows per survey. */
+export const COMMENTS_PER_SURVEY = 5;
+
+export type Comment = { questionId: string; text: string; submittedAt: string };
+
+/** What the digest-run record says about a period. */
+export type RunRecord = {
+  claimId?: string;
+  claimedAt?: string;
+  leaseUntil?: string;
+  messageId?: string;
+  sentAt?: string;
+  sends: number;
+};
+
+export type Claim =
+  | { claimed: true; claimId: string }
+  | { claimed: false; state: 'sent' | 'in-progress' | 'unconfirmed'; record: RunRecord };
+
+/** The digest's port to storage: the counters it reads and the record that makes a period go out once. */
+export interface DigestStore {
+  readSource(surveys: readonly Survey[], week: string): Promise<DigestSource>;
+  readComments(survey: Survey, week: string, limit: number): Promise<Comment[]>;
+  claim(week: string, options: { now: Date; force: boolean }): Promise<Claim>;
+  recordSent(
+    week: string,
+    claimId: string,
+    sent: { messageId: string; sentAt: Date; recipients: number },
+  ): Promise<void>;
+  release(week: string, claimId: string): Promise<void>;
+}
+
+export type DigestEmail = Required<Pick<Mail, 'subject' | 'html' | 'text' | 'attachments'>>;
+export type DigestContext = {
+  surveys: readonly Survey[];
+  /** The period's newest comments per survey id. */
+  comments: Record<string, Comment[]>;
+};
+/** Renders the digest email (shared/views/mail/digest.ts); a parameter, so the core holds no HTML. */
+export type RenderDigest = (digest: Digest, context: DigestContext) => DigestEmail;
 
 export type DigestDeps = {
-  db: Db;
+  store: DigestStore;
+  render: RenderDigest;
   surveys: readonly Survey[];
   mailer: Mailer;
   recipients: readonly string[];
@@ -35,18 +66,18 @@ export class DigestRefusedError extends Error {
 
 /** Builds the model and the email of a week without sending anything (works for the running week). */
 export async function prepareDigest(
-  deps: Pick<DigestDeps, 'db' | 'surveys'>,
+  deps: Pick<DigestDeps, 'store' | 'render' | 'surveys'>,
   week: string,
 ): Promise<PreparedDigest> {
   const [source, comments] = await Promise.all([
-    readDigestSource(deps.db, deps.surveys, week),
-    Promise.all(deps.surveys.map((survey) => readComments(deps.db, survey, week, COMMENTS_PER_SURVEY))),
+    deps.store.readSource(deps.surveys, week),
+    Promise.all(deps.surveys.map((survey) => deps.store.readComments(survey, week, COMMENTS_PER_SURVEY))),
   ]);
   const digest = buildDigest(source);
   const bySurvey: Record<string, Comment[]> = Object.fromEntries(
     deps.surveys.map((survey, index) => [survey.id, comments[index] ?? []]),
   );
-  return { digest, email: renderDigestEmail(digest, { surveys: deps.surveys, comments: bySurvey }) };
+  return { digest, email: deps.render(digest, { surveys: deps.surveys, comments: bySurvey }) };
 }
 
 export type DigestOutcome =
@@ -72,7 +103,7 @@ export async function runDigest(
 
   // Build first: a failure to read or render should not leave a claim behind.
   const prepared = await prepareDigest(deps, week);
-  const claim = await claimDigestRun(deps.db, week, { now: options.now, force: options.force });
+  const claim = await deps.store.claim(week, { now: options.now, force: options.force });
   if (!claim.claimed) {
     const outcome = claim.state === 'sent' ? 'already-sent' : claim.state;
     return { outcome, record: claim.record };
@@ -87,11 +118,11 @@ export async function runDigest(
       attachments: prepared.email.attachments,
     }));
   } catch (error) {
-    await releaseDigestRun(deps.db, week, claim.claimId);
+    await deps.store.release(week, claim.claimId);
     throw error;
   }
   // If this write fails the claim stays without a message id: reported as unconfirmed, never resent blindly.
-  await recordDigestSent(deps.db, week, claim.claimId, {
+  await deps.store.recordSent(week, claim.claimId, {
     messageId,
     sentAt: options.now,
     recipients: deps.recipients.length,

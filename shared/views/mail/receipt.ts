@@ -3,10 +3,10 @@
  * the answers, in Swedish with an English introduction. Question labels and option labels come
  * from the definition; every answer reaches the HTML part through the escaping `html` tag.
  */
-import type { FieldQuestion, Lang, Question, Scale, Survey } from '../definition.ts';
+import type { FieldQuestion, Lang, Question, Scale, Survey } from '../../core/definition.ts';
 import { html, type Html } from '../html.ts';
-import type { Answers } from '../validation.ts';
-import type { Mail } from './send.ts';
+import type { Answers } from '../../core/validation.ts';
+import type { Mail } from '../../core/ports.ts';
 
 /** One answer made readable: a value, or parts (matrix rows, group items and their fields). */
 export type AnswerCopy = { label: string; value?: string; parts?: AnswerCopy[] };
