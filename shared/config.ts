@@ -49,6 +49,12 @@ const envSchema = z.object({
   SKC_DYNAMODB_ENDPOINT: z.url().optional(),
   SKC_SES_ENDPOINT: z.url().optional(),
   SKC_SES_CONFIGURATION_SET: z.string().optional(),
+  /**
+   * With the CloudFront edge: the value of the secret header CloudFront adds; HTTP functions
+   * refuse requests without it (functions/http.ts reads it, so functions without other settings
+   * need not load this schema at cold start).
+   */
+  SKC_ORIGIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
