@@ -178,11 +178,16 @@ export class EdgeStack extends Stack {
 }
 
 /** The viewer-request function: the contract's 413 body (by `?lang=en`) for a body over `limit`. */
-export function bodySizeLimitCode(limit: number): string {
+function bodySizeLimitCode(limit: number): string {
   const problem = problems.tooLarge(limit);
   const bodies = { sv: JSON.stringify(problem.body('sv')), en: JSON.stringify(problem.body('en')) };
+  // The function's source stays ASCII: å, ä and ö travel as \u escapes inside the strings.
+  const ascii = JSON.stringify(bodies).replace(
+    /[\u0080-\uffff]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `var LIMIT = ${limit};
-var BODIES = ${JSON.stringify(bodies)};
+var BODIES = ${ascii};
 function handler(event) {
   var request = event.request;
   var length = request.headers['content-length'];

@@ -159,6 +159,7 @@ describe('App: with the edge stack and a public URL', () => {
     });
     const code = resourcesOf(edge, 'AWS::CloudFront::Function')[functionId]!.Properties
       .FunctionCode as string;
+    expect(code).toMatch(/^[\x20-\x7e\n]*$/);
     const handler = new Function(`${code}; return handler;`)() as (event: unknown) => Record<string, unknown>;
     const request = (length?: number, lang?: string) => ({
       headers: length === undefined ? {} : { 'content-length': { value: String(length) } },
