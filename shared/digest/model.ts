@@ -4,14 +4,15 @@
  * Pure: the store reads the buckets (shared/store/digest.ts), this turns them into figures.
  *
  * The contract's shape, plus two additions the email needs: per survey `responses.previous`,
- * per question `previous` (the week before, for "change since last period") and `regions`
- * (Teknikcollege compiles provider → region → nation).
+ * per question `previous` (the week before, for "change since last period"), `regions`
+ * (Teknikcollege compiles provider → region → nation) and `counties`: counters stored under a
+ * county before the Teknikcollege regions, reported apart as "län (före regionerna)".
  */
 import { statsOf, sumCounters, type Counters, type Stats, RESPONSES } from '../aggregate.ts';
 import { daysBetween, period as periodOf, previousWeek, weekOfDate, type Period } from '../calendar.ts';
 import { questionsOf, type QuestionType, type Survey } from '../definition.ts';
 import { pilot } from '../../surveys/pilot.ts';
-import { regions as knownRegions } from '../../surveys/regions.ts';
+import { counties, isCounty, regions as knownRegions } from '../../surveys/regions.ts';
 
 export const applicationStatuses = [
   'submitted',
@@ -64,7 +65,10 @@ export type SurveyDigest = {
   /** answered / invited, 0–1; null when nobody was invited. */
   responseRate: number | null;
   questions: QuestionFigures[];
+  /** Teknikcollege regions in list order, then any other stored value. */
   regions: RegionFigures[];
+  /** Legacy county values ("län (före regionerna)"), kept apart from the regions. */
+  counties: RegionFigures[];
 };
 
 export type Digest = {
@@ -133,21 +137,28 @@ function surveyDigest(entry: SurveyCounters, week: string, previous: string): Su
       period: statsOf(question, current),
       previous: statsOf(question, before),
     })),
-    regions: regionFigures(entry, week, inTotal),
+    ...regionFigures(entry, week, inTotal),
   };
 }
 
-function regionFigures(entry: SurveyCounters, week: string, inTotal: (bucket: Bucket) => boolean) {
+function regionFigures(
+  entry: SurveyCounters,
+  week: string,
+  inTotal: (bucket: Bucket) => boolean,
+): { regions: RegionFigures[]; counties: RegionFigures[] } {
   const ids = new Set<string>();
   for (const bucket of entry.buckets)
     if (bucket.region !== undefined && inTotal(bucket)) ids.add(bucket.region);
   for (const name of Object.keys(entry.invites))
     if (name.startsWith('invited@')) ids.add(name.slice('invited@'.length));
+  // Regions in list order, counties in county-code order, anything else last by name.
   const order = (id: string) => {
-    const index = knownRegions.findIndex((region) => region.value === id);
-    return index === -1 ? knownRegions.length : index;
+    const region = knownRegions.findIndex((candidate) => candidate.slug === id);
+    if (region !== -1) return region;
+    const county = counties.findIndex((candidate) => candidate.value === id);
+    return knownRegions.length + (county === -1 ? counties.length : county);
   };
-  return [...ids]
+  const figures = [...ids]
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
     .map((id): RegionFigures => {
       const mine = entry.buckets.filter((bucket) => bucket.region === id);
@@ -164,6 +175,10 @@ function regionFigures(entry: SurveyCounters, week: string, inTotal: (bucket: Bu
         responseRate: rate(entry.invites[`answered@${id}`] ?? 0, invited),
       };
     });
+  return {
+    regions: figures.filter((figure) => !isCounty(figure.id)),
+    counties: figures.filter((figure) => isCounty(figure.id)),
+  };
 }
 
 function rate(answered: number, invited: number): number | null {

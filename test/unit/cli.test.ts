@@ -7,7 +7,7 @@ describe('skc against AWS', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const csv = join(mkdtempSync(join(tmpdir(), 'skc-')), 'list.csv');
-    writeFileSync(csv, 'email,organisation,region\nanna@example.se,Verkstad AB,kalmar\n');
+    writeFileSync(csv, 'email,organisation,region\nanna@example.se,Verkstad AB,Östra Småland\n');
     const errors: string[] = [];
     const code = await main(
       ['invite', '--survey', 'company-value', '--csv', csv],

@@ -5,6 +5,7 @@ import { HTML_LIMIT_BYTES, renderDigestEmail, shorten } from '../../shared/diges
 import { buildDigest, type Bucket, type Digest } from '../../shared/digest/model.ts';
 import type { Comment } from '../../shared/store/digest.ts';
 import { surveys } from '../../surveys/index.ts';
+import { regions } from '../../surveys/regions.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
 import { companyValue } from '../../surveys/company-value.ts';
 import { steeringGroup } from '../../surveys/steering-group.ts';
@@ -30,7 +31,7 @@ function digestOf(week: string): Digest {
     surveys: [
       {
         survey: centreApplication,
-        buckets: [bucket('2026-W47', applications), bucket('2026-W47', applications, 'kalmar')],
+        buckets: [bucket('2026-W47', applications), bucket('2026-W47', applications, 'tc-ostra-smaland')],
         invites: {},
       },
       {
@@ -38,9 +39,18 @@ function digestOf(week: string): Digest {
         buckets: [
           bucket('2026-W46', [companies[0]!]),
           bucket('2026-W47', companies.slice(1)),
-          bucket('2026-W47', companies.slice(1), 'kalmar'),
+          bucket('2026-W46', [companies[0]!], 'kalmar'),
+          bucket('2026-W47', companies.slice(1), 'tc-ostra-smaland'),
         ],
-        invites: { invited: 8, answered: 3, 'invited@kalmar': 8, 'answered@kalmar': 3 },
+        // Kalmar: invited under a county before the regions; Östra Småland: after.
+        invites: {
+          invited: 8,
+          answered: 3,
+          'invited@kalmar': 2,
+          'answered@kalmar': 1,
+          'invited@tc-ostra-smaland': 6,
+          'answered@tc-ostra-smaland': 2,
+        },
       },
       { survey: steeringGroup, buckets: [bucket('2026-W47', groups)], invites: { invited: 2, answered: 1 } },
     ],
@@ -121,7 +131,8 @@ describe('renderDigestEmail', () => {
         }),
       ),
     );
-    const regional = ['kalmar', 'skane', 'stockholm', 'uppsala', 'norrbotten', 'gotland', 'halland'];
+    // Every Teknikcollege region and a few legacy counties, the roll-up's longest realistic shape.
+    const regional = [...regions.map((region) => region.slug), 'kalmar', 'skane', 'stockholm'];
     const digest = buildDigest({
       period: '2026-W47',
       surveys: [
@@ -182,6 +193,17 @@ describe('renderDigestEmail', () => {
     );
     expect(text).toMatch(/Ansökningar som väntar på granskning\s+totalt 1 ansökningar i piloten\s+1/);
     expect(text).toMatch(/Dagar kvar av piloten\s+piloten slutar 2027-06-30\s+220/);
+  });
+
+  it('rolls up by Teknikcollege region and shows counters stored under a county apart', () => {
+    const email = renderDigestEmail(digestOf('2026-W47'), { surveys, comments: {} });
+    const text = visibleText(email.html);
+    expect(text).toMatch(
+      /Per region.*Östra Småland\s+Ansökningar 1 \+1 · Företagsenkäten 2 \+2 \(33,3\s%\)\s+Hela landet.*Län \(före regionerna\)\s+Kalmar län\s+Företagsenkäten 1 \(50\s%\)/s,
+    );
+    expect(email.text).toMatch(
+      /PER REGION\n.*\nÖstra Småland: .*\nHela landet: .*\n\nLÄN \(FÖRE REGIONERNA\)\nKalmar län: Företagsenkäten 1 \(50\s%\)/,
+    );
   });
 
   it('gives the plain-text part the same numbers as the HTML', () => {

@@ -107,10 +107,32 @@ describe('buildDigest', () => {
 
   it('rolls responses and response rates up by region, in county order', () => {
     const digest = buildDigest(seeded('2026-W47'));
-    expect(digest.surveys[0]!.regions).toEqual([
+    expect(digest.surveys[0]!.regions).toEqual([]);
+    expect(digest.surveys[0]!.counties).toEqual([
       { id: 'kalmar', responses: { period: 2, total: 3 }, invited: 4, responseRate: 0.75 },
       { id: 'skane', responses: { period: 1, total: 1 }, invited: 6, responseRate: 0.1667 },
     ]);
+  });
+
+  it('reports Teknikcollege regions in list order and stored county values apart', () => {
+    // Prepare: the seeded county counters plus answers and invitations stored under regions.
+    const source = seeded('2026-W47');
+    const entry = source.surveys[0]!;
+    entry.buckets.push(
+      bucket('2026-W47', [company(9, 4)], 'tc-ostra-smaland'),
+      bucket('2026-W46', [company(8, 3)], 'tc-gotland'),
+      bucket('2026-W47', [company(8, 3)], 'stale-value'),
+    );
+    Object.assign(entry.invites, { 'invited@tc-ostra-smaland': 2, 'answered@tc-ostra-smaland': 1 });
+    // Act
+    const digest = buildDigest(source);
+    // Assess: regions first in the list's order, unknown values after them; counties never mixed in.
+    expect(digest.surveys[0]!.regions).toEqual([
+      { id: 'tc-gotland', responses: { period: 0, total: 1 }, invited: 0, responseRate: null },
+      { id: 'tc-ostra-smaland', responses: { period: 1, total: 1 }, invited: 2, responseRate: 0.5 },
+      { id: 'stale-value', responses: { period: 1, total: 1 }, invited: 0, responseRate: null },
+    ]);
+    expect(digest.surveys[0]!.counties.map((county) => county.id)).toEqual(['kalmar', 'skane']);
   });
 
   it('reports applications by status with every status present', () => {
@@ -154,6 +176,7 @@ describe('buildDigest', () => {
       invited: 0,
       responseRate: null,
       regions: [],
+      counties: [],
     });
     expect(digest.surveys[0]!.questions.every((entry) => entry.total.n === 0)).toBe(true);
     expect(Object.values(digest.applications.byStatus)).toEqual([0, 0, 0, 0, 0]);
