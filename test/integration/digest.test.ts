@@ -50,13 +50,14 @@ async function post(surveyId: string, body: Record<string, unknown>) {
 beforeAll(async () => {
   await post('centre-application', {
     answers: centreApplication({
-      region: 'kalmar',
+      region: 'tc-ostra-smaland',
       assureQualityAssuredProcess: '<script>alert(1)</script> Två möten per år.',
     }),
   });
   await post('centre-application', {
-    answers: centreApplication({ region: 'skane', centreName: 'Skånes Teknikcenter' }),
+    answers: centreApplication({ region: 'tc-sydost', centreName: 'Sydostens Teknikcenter' }),
   });
+  // Invitations stored under counties, as before the Teknikcollege regions: reported apart.
   const invitees = ['kalmar', 'kalmar', 'kalmar', 'skane'].map((region, index) => ({
     surveyId: 'company-value',
     email: `foretag${index}-${run}@foretag.test`,
@@ -85,9 +86,10 @@ describe('skc digest', () => {
       responseRate: null,
     });
     expect(applications!.regions.map((region) => [region.id, region.responses.total])).toEqual([
-      ['kalmar', 1],
-      ['skane', 1],
+      ['tc-sydost', 1],
+      ['tc-ostra-smaland', 1],
     ]);
+    expect(applications!.counties).toEqual([]);
     expect(companies).toMatchObject({
       id: 'company-value',
       responses: { period: 3, total: 3 },
@@ -100,7 +102,8 @@ describe('skc digest', () => {
       mean: 7.33,
       nps: 33,
     });
-    expect(companies!.regions).toEqual([
+    expect(companies!.regions).toEqual([]);
+    expect(companies!.counties).toEqual([
       { id: 'kalmar', responses: { period: 3, total: 3 }, invited: 3, responseRate: 1 },
       { id: 'skane', responses: { period: 0, total: 0 }, invited: 1, responseRate: 0 },
     ]);
