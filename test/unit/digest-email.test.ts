@@ -7,6 +7,7 @@ import type { Comment } from '../../shared/store/digest.ts';
 import { surveys } from '../../surveys/index.ts';
 import { regions } from '../../surveys/regions.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
+import { centreFollowup } from '../../surveys/centre-followup.ts';
 import { companyValue } from '../../surveys/company-value.ts';
 import { steeringGroup } from '../../surveys/steering-group.ts';
 import * as examples from '../fixtures/answers.ts';
@@ -204,6 +205,25 @@ describe('renderDigestEmail', () => {
     expect(email.text).toMatch(
       /PER REGION\n.*\nÖstra Småland: .*\nHela landet: .*\n\nLÄN \(FÖRE REGIONERNA\)\nKalmar län: Företagsenkäten 1 \(50\s%\)/,
     );
+  });
+
+  it("reports the centres' own follow-up like every survey: its name, ratings and hours", () => {
+    const answers = [
+      countersFor(centreFollowup, examples.centreFollowup({ qualityAssuranceHours: 100 })),
+      countersFor(centreFollowup, examples.centreFollowup({ qualityAssuranceHours: 140 })),
+    ];
+    const digest = buildDigest({
+      period: '2026-W47',
+      surveys: [{ survey: centreFollowup, buckets: [bucket('2026-W47', answers)], invites: { invited: 2 } }],
+      statuses: {},
+    });
+    const hours = digest.surveys[0]!.questions.find((question) => question.id === 'qualityAssuranceHours');
+    expect(hours?.total).toMatchObject({ n: 2, mean: 120 });
+    const email = renderDigestEmail(digest, { surveys, comments: {} });
+    const text = visibleText(email.html);
+    expect(text).toContain('Centrumenkäten');
+    expect(text).toContain('Hur väl uppfyller ert centrum kriterierna i dag?');
+    expect(email.text).toContain('Centrumenkäten');
   });
 
   it('gives the plain-text part the same numbers as the HTML', () => {

@@ -3,8 +3,11 @@ import { findQuestion, questionsOf, type Question, type Survey, type Text } from
 import { validateAnswers } from '../../shared/validation.ts';
 import { surveys } from '../../surveys/index.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
+import { centreFollowup, coveredQuestionId } from '../../surveys/centre-followup.ts';
+import { getSurvey } from '../../surveys/index.ts';
+import { publicDefinition } from '../../shared/definition.ts';
 import { companyValue } from '../../surveys/company-value.ts';
-import { criteria } from '../../surveys/criteria.ts';
+import { criteria, criterionQuestionId } from '../../surveys/criteria.ts';
 import { fulfilmentScale } from '../../surveys/scales.ts';
 import * as examples from '../fixtures/answers.ts';
 
@@ -67,6 +70,68 @@ describe('the application form', () => {
   });
 });
 
+describe('centre-followup', () => {
+  const follow = (overrides: Record<string, unknown>) =>
+    validateAnswers(centreFollowup, examples.centreFollowup(overrides), 'sv');
+
+  it('is a registered invite-only survey, short enough for a busy person', () => {
+    expect(getSurvey('centre-followup')).toBe(centreFollowup);
+    expect(centreFollowup.access).toBe('invite');
+    expect(centreFollowup.minutes).toBeLessThanOrEqual(15);
+    expect(publicDefinition(centreFollowup)).toMatchObject({ id: 'centre-followup', access: 'invite' });
+  });
+
+  it('rates whole-centre value on the same scale as the steering group', () => {
+    const ours = findQuestion(centreFollowup, 'wholeCentreValue');
+    const theirs = findQuestion(
+      surveys.find((survey) => survey.id === 'steering-group')!,
+      'wholeCentreValue',
+    );
+    expect(ours?.type).toBe('likert');
+    expect(ours?.type === 'likert' && ours.scale).toEqual(theirs?.type === 'likert' && theirs.scale);
+  });
+
+  it('takes an answer with only the required questions, every comment left out', () => {
+    const required = Object.fromEntries(
+      Object.entries(examples.centreFollowup()).filter(([id]) => findQuestion(centreFollowup, id)?.required),
+    );
+    expect(validateAnswers(centreFollowup, required, 'sv').ok).toBe(true);
+    expect(Object.keys(required)).not.toContain('criterionCommentRegionalCollaboration');
+  });
+
+  it('asks one optional comment per criterion', () => {
+    for (const criterion of criteria) {
+      const id = criterionQuestionId('criterionComment', criterion.id);
+      expect(findQuestion(centreFollowup, id), id).toMatchObject({ type: 'longText', required: false });
+    }
+  });
+
+  it('counts utbildningar by length and by form, refusing negative or absurd counts', () => {
+    const ids = questionsOf(centreFollowup)
+      .map((question) => question.id)
+      .filter((id) => id.startsWith('covered'));
+    expect(ids).toEqual([
+      'coveredUnderOneWeek',
+      'coveredOneTo39Weeks',
+      'covered40WeeksOrMore',
+      'coveredGymnasieskola',
+      'coveredYrkesvux',
+      'coveredYh',
+      'coveredUppdragsutbildning',
+      'coveredKortKurs',
+    ]);
+    expect(follow({ [coveredQuestionId('yh')]: -1 }).ok).toBe(false);
+    expect(follow({ [coveredQuestionId('yh')]: 501 }).ok).toBe(false);
+    expect(follow({ [coveredQuestionId('yh')]: 2.5 }).ok).toBe(false);
+  });
+
+  it('takes hours as whole numbers within a sensible range', () => {
+    expect(follow({ qualityAssuranceHours: 0, applicationHours: 2000 }).ok).toBe(true);
+    expect(follow({ qualityAssuranceHours: 5001 }).ok).toBe(false);
+    expect(follow({ applicationHours: -5 }).ok).toBe(false);
+  });
+});
+
 describe('the criteria questions', () => {
   it('ask every survey that rates the criteria on the same rows and the same 1–5 scale', () => {
     const matrices = surveys.flatMap((survey) =>
@@ -77,6 +142,7 @@ describe('the criteria questions', () => {
     expect(matrices.map((question) => question.id)).toEqual([
       'criteriaRating',
       'criteriaUpheld',
+      'criteriaSelfAssessment',
     ]);
     for (const question of matrices) {
       if (question.type !== 'matrix') continue;
