@@ -19,7 +19,7 @@ export async function handler(): Promise<{ period: string; outcome: string }> {
   const now = new Date();
   const period = lastFullWeek(now);
   const result = await runDigest(
-    { db, surveys, mailer, recipients: config.SKC_DIGEST_RECIPIENTS },
+    { db, surveys, mailer, recipients: config.SKC_DIGEST_RECIPIENTS, pilotStart: config.SKC_PILOT_START },
     { period, force: false, now },
   );
   if (result.outcome === 'unconfirmed') {

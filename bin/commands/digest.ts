@@ -26,14 +26,15 @@ export const command: Command = {
     if (given !== undefined && !isWeekId(given))
       throw new UsageError(`--period must be an ISO week such as 2026-W47, not "${given}"`);
     const week = given ?? lastFullWeek(now);
+    const pilotStart = context.config.SKC_PILOT_START;
 
     if (values.json) {
-      const { digest } = await prepareDigest({ db: context.db, surveys }, week);
+      const { digest } = await prepareDigest({ db: context.db, surveys, pilotStart }, week);
       context.out(JSON.stringify(digest, null, 2));
       return 0;
     }
     if (values['dry-run']) {
-      const { email } = await prepareDigest({ db: context.db, surveys }, week);
+      const { email } = await prepareDigest({ db: context.db, surveys, pilotStart }, week);
       const file = path.join(tmpdir(), `skc-digest-${week}.html`);
       await writeFile(file, email.html, 'utf8');
       const running =
@@ -50,6 +51,7 @@ export const command: Command = {
           surveys,
           mailer: context.mailer(),
           recipients: context.config.SKC_DIGEST_RECIPIENTS,
+          pilotStart,
         },
         { period: week, force: Boolean(values.force), now },
       );

@@ -36,6 +36,8 @@ export type SurveyCounters = {
 export type DigestSource = {
   /** The ISO week id, e.g. `2026-W47`. */
   period: string;
+  /** The local date the "pilot so far" totals start from (config `SKC_PILOT_START`); default `pilot.start`. */
+  pilotStart?: string;
   surveys: SurveyCounters[];
   /** The `STATUS` counters of surveys whose responses are applications. */
   statuses: Counters;
@@ -79,32 +81,32 @@ export type Digest = {
   applications: { byStatus: Record<ApplicationStatus, number> };
 };
 
-/** The week the pilot's "so far" totals start from. */
-export const pilotStartWeek = weekOfDate(pilot.collectionStart);
-
 export function periodRef(weekId: string): PeriodRef {
   const { id, from, to } = periodOf(weekId);
   return { id, from, to };
 }
 
 /** The weeks whose buckets a digest of `weekId` needs: the pilot's start (or the week before) to `weekId`. */
-export function weeksNeeded(weekId: string): { from: string; to: string } {
+export function weeksNeeded(weekId: string, pilotStart: string = pilot.start): { from: string; to: string } {
   const previous = previousWeek(weekId);
-  return { from: previous < pilotStartWeek ? previous : pilotStartWeek, to: weekId };
+  const startWeek = weekOfDate(pilotStart);
+  return { from: previous < startWeek ? previous : startWeek, to: weekId };
 }
 
 export function buildDigest(source: DigestSource): Digest {
   const current: Period = periodOf(source.period);
   const previous = previousWeek(source.period);
+  const pilotStart = source.pilotStart ?? pilot.start;
+  const startWeek = weekOfDate(pilotStart);
   return {
     period: periodRef(source.period),
     previousPeriod: periodRef(previous),
     pilot: {
-      start: pilot.collectionStart,
+      start: pilotStart,
       end: pilot.end,
       daysLeft: Math.max(0, daysBetween(current.to, pilot.end)),
     },
-    surveys: source.surveys.map((entry) => surveyDigest(entry, source.period, previous)),
+    surveys: source.surveys.map((entry) => surveyDigest(entry, source.period, previous, startWeek)),
     applications: {
       byStatus: Object.fromEntries(
         applicationStatuses.map((status) => [status, source.statuses[status] ?? 0]),
@@ -113,8 +115,13 @@ export function buildDigest(source: DigestSource): Digest {
   };
 }
 
-function surveyDigest(entry: SurveyCounters, week: string, previous: string): SurveyDigest {
-  const inTotal = (bucket: Bucket) => bucket.week >= pilotStartWeek && bucket.week <= week;
+function surveyDigest(
+  entry: SurveyCounters,
+  week: string,
+  previous: string,
+  startWeek: string,
+): SurveyDigest {
+  const inTotal = (bucket: Bucket) => bucket.week >= startWeek && bucket.week <= week;
   const nation = entry.buckets.filter((bucket) => bucket.region === undefined);
   const sum = (buckets: Bucket[]) => sumCounters(buckets.map((bucket) => bucket.counters));
   const total = sum(nation.filter(inTotal));

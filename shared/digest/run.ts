@@ -24,6 +24,8 @@ export type DigestDeps = {
   surveys: readonly Survey[];
   mailer: Mailer;
   recipients: readonly string[];
+  /** `SKC_PILOT_START`: where the "pilot so far" totals start; default `pilot.start`. */
+  pilotStart?: string;
 };
 
 export type PreparedDigest = { digest: Digest; email: DigestEmail };
@@ -35,11 +37,11 @@ export class DigestRefusedError extends Error {
 
 /** Builds the model and the email of a week without sending anything (works for the running week). */
 export async function prepareDigest(
-  deps: Pick<DigestDeps, 'db' | 'surveys'>,
+  deps: Pick<DigestDeps, 'db' | 'surveys' | 'pilotStart'>,
   week: string,
 ): Promise<PreparedDigest> {
   const [source, comments] = await Promise.all([
-    readDigestSource(deps.db, deps.surveys, week),
+    readDigestSource(deps.db, deps.surveys, week, deps.pilotStart),
     Promise.all(deps.surveys.map((survey) => readComments(deps.db, survey, week, COMMENTS_PER_SURVEY))),
   ]);
   const digest = buildDigest(source);

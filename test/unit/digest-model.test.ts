@@ -147,7 +147,7 @@ describe('buildDigest', () => {
 
   it('counts days left from the period’s Sunday to the pilot’s end', () => {
     expect(buildDigest(seeded('2026-W47')).pilot).toEqual({
-      start: '2026-11-02',
+      start: '2023-12-01',
       end: '2027-06-30',
       daysLeft: 220,
     });
@@ -234,7 +234,17 @@ describe('buildDigest', () => {
   });
 
   it('reads from the pilot’s first week, or from the week before a period that starts it', () => {
-    expect(weeksNeeded('2026-W47')).toEqual({ from: '2026-W45', to: '2026-W47' });
-    expect(weeksNeeded('2026-W45')).toEqual({ from: '2026-W44', to: '2026-W45' });
+    // The pilot started on Friday 2023-12-01, in ISO week 48 of 2023.
+    expect(weeksNeeded('2026-W47')).toEqual({ from: '2023-W48', to: '2026-W47' });
+    expect(weeksNeeded('2023-W48')).toEqual({ from: '2023-W47', to: '2023-W48' });
+    expect(weeksNeeded('2026-W47', '2026-11-02')).toEqual({ from: '2026-W45', to: '2026-W47' });
+    expect(weeksNeeded('2026-W45', '2026-11-02')).toEqual({ from: '2026-W44', to: '2026-W45' });
+  });
+
+  it('counts the pilot so far from a configured start, leaving earlier weeks out', () => {
+    const digest = buildDigest({ ...seeded('2026-W47'), pilotStart: '2026-11-09' });
+    expect(digest.pilot.start).toBe('2026-11-09');
+    expect(digest.surveys[0]!.responses).toEqual({ period: 3, total: 4, previous: 1 });
+    expect(buildDigest(seeded('2026-W47')).surveys[0]!.responses.total).toBe(6);
   });
 });
