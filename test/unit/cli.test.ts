@@ -18,3 +18,18 @@ describe('skc against AWS', () => {
     expect(errors.join('\n')).toContain('SKC_PUBLIC_URL');
   });
 });
+
+describe('skc regions', () => {
+  it('lists every Teknikcollege region with its slug and known municipalities, one per line', async () => {
+    const { main } = await import('../../bin/cli.ts');
+    const { regions } = await import('../../surveys/regions.ts');
+    const out: string[] = [];
+    const code = await main(['regions'], {}, { out: (line) => out.push(line), err: () => undefined });
+    expect(code).toBe(0);
+    expect(out).toHaveLength(regions.length);
+    expect(out).toContain(
+      'tc-ostra-smaland\tÖstra Småland\tOskarshamn, Mönsterås, Vimmerby, Västervik, Hultsfred, Högsby',
+    );
+    expect(out).toContain('tc-sydost\tSydost\t–');
+  });
+});
