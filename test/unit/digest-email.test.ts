@@ -9,6 +9,7 @@ import { regions } from '../../surveys/regions.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
 import { centreFollowup } from '../../surveys/centre-followup.ts';
 import { companyValue } from '../../surveys/company-value.ts';
+import { criteria } from '../../surveys/criteria.ts';
 import { steeringGroup } from '../../surveys/steering-group.ts';
 import * as examples from '../fixtures/answers.ts';
 
@@ -132,6 +133,16 @@ describe('renderDigestEmail', () => {
         }),
       ),
     );
+    // Every value of every likert and matrix row of the centres' follow-up.
+    const followups = [1, 2, 3, 4, 5].map((value) =>
+      countersFor(
+        centreFollowup,
+        examples.centreFollowup({
+          wholeCentreValue: value,
+          criteriaSelfAssessment: Object.fromEntries(criteria.map((criterion) => [criterion.id, value])),
+        }),
+      ),
+    );
     // Every Teknikcollege region and a few legacy counties, the roll-up's longest realistic shape.
     const regional = [...regions.map((region) => region.slug), 'kalmar', 'skane', 'stockholm'];
     const digest = buildDigest({
@@ -161,6 +172,13 @@ describe('renderDigestEmail', () => {
           buckets: [bucket('2026-W47', groups)],
           invites: { invited: 2, answered: 1 },
         },
+        {
+          survey: centreFollowup,
+          buckets: regional
+            .map((region) => bucket('2026-W47', followups, region))
+            .concat(bucket('2026-W47', followups)),
+          invites: { invited: 12, answered: 5 },
+        },
       ],
       statuses: { submitted: 1 },
     });
@@ -172,7 +190,7 @@ describe('renderDigestEmail', () => {
     expect(email.html.match(/class="bar"/g)!.length).toBeGreaterThan(40);
     const size = Buffer.byteLength(email.html);
     expect(size).toBeLessThan(HTML_LIMIT_BYTES);
-    expect(email.html.match(/class="quote"/g)).toHaveLength(15);
+    expect(email.html.match(/class="quote"/g)).toHaveLength(5 * 4); // five per survey
     expect(email.html).not.toContain('lång text med åäö '.repeat(20)); // shortened
   });
 
