@@ -109,3 +109,15 @@ export function regionLabel(value: string): string {
 export function isCounty(value: string): boolean {
   return counties.some((county) => county.value === value);
 }
+
+/** Report order of stored region values: regions in list order, then counties in county-code order, then the rest by name. */
+export function compareRegionValues(a: string, b: string): number {
+  return rank(a) - rank(b) || a.localeCompare(b, 'sv');
+}
+
+function rank(value: string): number {
+  const region = regions.findIndex((candidate) => candidate.slug === value);
+  if (region !== -1) return region;
+  const county = counties.findIndex((candidate) => candidate.value === value);
+  return regions.length + (county === -1 ? counties.length : county);
+}

@@ -15,7 +15,7 @@ import { questionsOf } from '../definition.ts';
 import { html, type Html } from '../html.ts';
 import type { Attachment } from '../mail/send.ts';
 import type { Comment } from '../store/digest.ts';
-import { countiesHeading, regionLabel } from '../../surveys/regions.ts';
+import { compareRegionValues, countiesHeading, regionLabel } from '../../surveys/regions.ts';
 import {
   applicationStatuses,
   awaitingReview,
@@ -308,12 +308,9 @@ type RegionRow = { name: string; cells: { total: number; period: number; rate: n
 type RegionRollUp = { regions: RegionRow[]; nation: RegionRow; counties: RegionRow[] };
 
 function regionRows(digest: Digest): RegionRollUp {
-  // The model has already ordered each survey's list; merge them keeping that order.
   const rowsOf = (pick: (survey: SurveyDigest) => RegionFigures[]): RegionRow[] => {
-    const ids: string[] = [];
-    for (const survey of digest.surveys)
-      for (const region of pick(survey)) if (!ids.includes(region.id)) ids.push(region.id);
-    return ids.map((id) => ({
+    const ids = new Set(digest.surveys.flatMap((survey) => pick(survey).map((region) => region.id)));
+    return [...ids].sort(compareRegionValues).map((id) => ({
       name: regionLabel(id),
       cells: digest.surveys.map((survey) => {
         const region = pick(survey).find((entry) => entry.id === id);

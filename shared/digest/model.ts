@@ -12,7 +12,7 @@ import { statsOf, sumCounters, type Counters, type Stats, RESPONSES } from '../a
 import { daysBetween, period as periodOf, previousWeek, weekOfDate, type Period } from '../calendar.ts';
 import { questionsOf, type QuestionType, type Survey } from '../definition.ts';
 import { pilot } from '../../surveys/pilot.ts';
-import { counties, isCounty, regions as knownRegions } from '../../surveys/regions.ts';
+import { compareRegionValues, isCounty } from '../../surveys/regions.ts';
 
 export const applicationStatuses = [
   'submitted',
@@ -158,30 +158,21 @@ function regionFigures(
     if (bucket.region !== undefined && inTotal(bucket)) ids.add(bucket.region);
   for (const name of Object.keys(entry.invites))
     if (name.startsWith('invited@')) ids.add(name.slice('invited@'.length));
-  // Regions in list order, counties in county-code order, anything else last by name.
-  const order = (id: string) => {
-    const region = knownRegions.findIndex((candidate) => candidate.slug === id);
-    if (region !== -1) return region;
-    const county = counties.findIndex((candidate) => candidate.value === id);
-    return knownRegions.length + (county === -1 ? counties.length : county);
-  };
-  const figures = [...ids]
-    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
-    .map((id): RegionFigures => {
-      const mine = entry.buckets.filter((bucket) => bucket.region === id);
-      const count = (buckets: Bucket[]) =>
-        buckets.reduce((sum, bucket) => sum + (bucket.counters[RESPONSES] ?? 0), 0);
-      const invited = entry.invites[`invited@${id}`] ?? 0;
-      return {
-        id,
-        responses: {
-          period: count(mine.filter((bucket) => bucket.week === week)),
-          total: count(mine.filter(inTotal)),
-        },
-        invited,
-        responseRate: rate(entry.invites[`answered@${id}`] ?? 0, invited),
-      };
-    });
+  const figures = [...ids].sort(compareRegionValues).map((id): RegionFigures => {
+    const mine = entry.buckets.filter((bucket) => bucket.region === id);
+    const count = (buckets: Bucket[]) =>
+      buckets.reduce((sum, bucket) => sum + (bucket.counters[RESPONSES] ?? 0), 0);
+    const invited = entry.invites[`invited@${id}`] ?? 0;
+    return {
+      id,
+      responses: {
+        period: count(mine.filter((bucket) => bucket.week === week)),
+        total: count(mine.filter(inTotal)),
+      },
+      invited,
+      responseRate: rate(entry.invites[`answered@${id}`] ?? 0, invited),
+    };
+  });
   return {
     regions: figures.filter((figure) => !isCounty(figure.id)),
     counties: figures.filter((figure) => isCounty(figure.id)),

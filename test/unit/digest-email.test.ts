@@ -244,6 +244,24 @@ describe('renderDigestEmail', () => {
     expect(email.text).toContain('Centrumenkäten');
   });
 
+  it('lists regions in the list order even when the first survey has answers only from a later one', () => {
+    const digest = buildDigest({
+      period: '2026-W47',
+      surveys: [
+        { survey: centreApplication, buckets: [bucket('2026-W47', applications, 'tc-sydost')], invites: {} },
+        {
+          survey: companyValue,
+          buckets: [bucket('2026-W47', companies, 'tc-gotland'), bucket('2026-W47', companies, 'tc-sydost')],
+          invites: {},
+        },
+      ],
+      statuses: {},
+    });
+    const { text } = renderDigestEmail(digest, { surveys, comments: {} });
+    expect(text.indexOf('\nGotland: ')).toBeGreaterThan(-1);
+    expect(text.indexOf('\nGotland: ')).toBeLessThan(text.indexOf('\nSydost: '));
+  });
+
   it('gives the plain-text part the same numbers as the HTML', () => {
     const email = renderDigestEmail(digestOf('2026-W47'), { surveys, comments: comments(['Bra, 4 av 5.']) });
     const inHtml = numbersIn(visibleText(email.html));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { counties, findRegion, regionLabel, regionOptions, regions } from '../../surveys/regions.ts';
+import {
+  compareRegionValues,
+  counties,
+  findRegion,
+  regionLabel,
+  regionOptions,
+  regions,
+} from '../../surveys/regions.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
 import { findQuestion } from '../../shared/definition.ts';
 
@@ -70,6 +77,20 @@ describe('regionLabel', () => {
     expect(regionLabel('tc-kronoberg')).toBe('Kronoberg');
     expect(regionLabel('kalmar')).toBe('Kalmar län');
     expect(regionLabel('elsewhere')).toBe('elsewhere');
+  });
+});
+
+describe('compareRegionValues', () => {
+  it('orders regions as listed, then counties in county-code order, then anything else', () => {
+    const stored = ['zeta', 'skane', 'tc-ostra-smaland', 'kalmar', 'tc-gotland', 'alfa'];
+    expect(stored.sort(compareRegionValues)).toEqual([
+      'tc-gotland',
+      'tc-ostra-smaland',
+      'kalmar',
+      'skane',
+      'alfa',
+      'zeta',
+    ]);
   });
 });
 
