@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
-import { period, previousWeek, weekOf } from '../../shared/calendar.ts';
+import { localDate, period, previousWeek, weekOf } from '../../shared/calendar.ts';
 import type { Digest } from '../../shared/digest/model.ts';
 import { claimDigestRun, readDigestRun } from '../../shared/store/digest.ts';
 import { createInvitation } from '../../shared/store/invites.ts';
@@ -109,6 +109,22 @@ describe('skc digest', () => {
     ]);
     expect(groups).toMatchObject({ id: 'steering-group', responses: { period: 0, total: 0 } });
     expect(digest.applications.byStatus.submitted).toBe(2);
+  });
+
+  it('counts the pilot so far from SKC_PILOT_START, December 2023 by default', async () => {
+    const byDefault = JSON.parse(
+      (await skc(['--period', week, '--json'], { now: new Date() })).out,
+    ) as Digest;
+    expect(byDefault.pilot.start).toBe('2023-12-01');
+    // A start after this week's answers leaves them out of the totals, not out of the week.
+    const nextMonday = localDate(period(week).end);
+    const later = await skc(['--period', week, '--json'], {
+      now: new Date(),
+      env: { ...env, SKC_PILOT_START: nextMonday },
+    });
+    const digest = JSON.parse(later.out) as Digest;
+    expect(digest.pilot.start).toBe(nextMonday);
+    expect(digest.surveys[1]!.responses).toMatchObject({ period: 3, total: 0 });
   });
 
   it('renders the running week with --dry-run, writes the HTML to a file and sends nothing', async () => {
