@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   applications: () => import('./commands/applications.ts'),
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
+  regions: () => import('./commands/regions.ts'),
 };
 
 export const LOCAL_DYNAMODB = 'http://127.0.0.1:8000';
@@ -90,6 +91,7 @@ Commands:
   applications
   review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
   erase --email ADDRESS
+  regions
 
 Talks to the local stack (npm start) by default; set SKC_TARGET=aws to use AWS.`;
 

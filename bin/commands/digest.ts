@@ -28,10 +28,11 @@ export const command: Command = {
     if (given !== undefined && !isWeekId(given))
       throw new UsageError(`--period must be an ISO week such as 2026-W47, not "${given}"`);
     const week = given ?? lastFullWeek(now);
+    const pilotStart = context.config.SKC_PILOT_START;
 
     if (values.json) {
       const { digest } = await prepareDigest(
-        { store: digestStore(context.db), render: renderDigestEmail, surveys },
+        { store: digestStore(context.db), render: renderDigestEmail, surveys, pilotStart },
         week,
       );
       context.out(JSON.stringify(digest, null, 2));
@@ -39,7 +40,7 @@ export const command: Command = {
     }
     if (values['dry-run']) {
       const { email } = await prepareDigest(
-        { store: digestStore(context.db), render: renderDigestEmail, surveys },
+        { store: digestStore(context.db), render: renderDigestEmail, surveys, pilotStart },
         week,
       );
       const file = path.join(tmpdir(), `skc-digest-${week}.html`);
@@ -59,6 +60,7 @@ export const command: Command = {
           surveys,
           mailer: context.mailer(),
           recipients: context.config.SKC_DIGEST_RECIPIENTS,
+          pilotStart,
         },
         { period: week, force: Boolean(values.force), now },
       );

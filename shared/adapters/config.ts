@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { pilot } from '../../surveys/pilot.ts';
 import { defaultTableName } from './store/table.ts';
-import { isValidEmail } from '../core/validation.ts';
+import { isValidDate, isValidEmail } from '../core/validation.ts';
 
 // The same address rule as answers and invitation lists: one SES can deliver to.
 const emailAddress = z.string().trim().refine(isValidEmail, 'must be an email address SES can deliver to');
@@ -40,6 +40,12 @@ const envSchema = z.object({
     .min(0, 'must be 0 to 120')
     .max(120, 'must be 0 to 120')
     .default(12),
+  /** Where "pilot so far" figures start (local date); the pilot began in December 2023. */
+  SKC_PILOT_START: z
+    .string()
+    .default(pilot.start)
+    .refine(isValidDate, { message: 'must be a date YYYY-MM-DD, e.g. 2023-12-01', abort: true })
+    .refine((date) => date < pilot.end, `must be before the pilot ends (${pilot.end})`),
   SKC_TABLE_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')

@@ -7,7 +7,7 @@ describe('skc against AWS', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const csv = join(mkdtempSync(join(tmpdir(), 'skc-')), 'list.csv');
-    writeFileSync(csv, 'email,organisation,region\nanna@example.se,Verkstad AB,kalmar\n');
+    writeFileSync(csv, 'email,organisation,region\nanna@example.se,Verkstad AB,Östra Småland\n');
     const errors: string[] = [];
     const code = await main(
       ['invite', '--survey', 'company-value', '--csv', csv],
@@ -16,5 +16,20 @@ describe('skc against AWS', () => {
     );
     expect(code).toBe(2);
     expect(errors.join('\n')).toContain('SKC_PUBLIC_URL');
+  });
+});
+
+describe('skc regions', () => {
+  it('lists every Teknikcollege region with its slug and known municipalities, one per line', async () => {
+    const { main } = await import('../../bin/cli.ts');
+    const { regions } = await import('../../surveys/regions.ts');
+    const out: string[] = [];
+    const code = await main(['regions'], {}, { out: (line) => out.push(line), err: () => undefined });
+    expect(code).toBe(0);
+    expect(out).toHaveLength(regions.length);
+    expect(out).toContain(
+      'tc-ostra-smaland\tÖstra Småland\tOskarshamn, Mönsterås, Vimmerby, Västervik, Hultsfred, Högsby',
+    );
+    expect(out).toContain('tc-sydost\tSydost\t–');
   });
 });
