@@ -74,6 +74,10 @@ function mailerFor(config: Config, awsEnv: Record<string, string | undefined> | 
 
 const PROGRAM = 'npx skc';
 
+/** Own names only: `skc constructor` is not a command. */
+const commandNamed = (name: string | undefined) =>
+  name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+
 async function loadAll(): Promise<[string, Command][]> {
   return Promise.all(
     Object.entries(commands).map(async ([name, load]) => [name, (await load()).command] as [string, Command]),
@@ -96,7 +100,7 @@ async function overview(): Promise<string> {
 }
 
 /** A command's usage with a line per option. */
-export function usageOf(command: Command): string {
+function usageOf(command: Command): string {
   const options: [string, string][] = [
     ...Object.entries(command.options).map(([name, option]): [string, string] => [
       `--${name}`,
@@ -145,7 +149,7 @@ export async function main(
     return name ? 0 : 2;
   }
   if (name === 'help') {
-    const load = commands[rest[0]!];
+    const load = commandNamed(rest[0]);
     if (!load) {
       io.err(`skc: unknown command "${rest[0]}"\n\n${await overview()}`);
       return 2;
@@ -153,7 +157,7 @@ export async function main(
     io.out(usageOf((await load()).command));
     return 0;
   }
-  const load = commands[name];
+  const load = commandNamed(name);
   if (!load) {
     io.err(`skc: unknown command "${name}"\n\n${await overview()}`);
     return 2;
