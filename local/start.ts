@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     await stop();
     throw error;
   }
+  // The stand-ins just started, whatever endpoints the environment named.
+  process.env.SKC_DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.SKC_SES_ENDPOINT = ses.endpoint;
   const db = await prepareTable(dynamo.endpoint, config.SKC_TABLE_NAME);
   db.client.destroy();
 
