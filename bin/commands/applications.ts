@@ -7,6 +7,7 @@ import { CommandError, type Command } from '../command.ts';
 
 export const command: Command = {
   usage: 'applications',
+  summary: 'lists the centre applications with their status and days in status',
   options: {},
   async run(_args, context) {
     const survey = surveys.find((candidate) => candidate.review);

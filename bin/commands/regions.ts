@@ -4,6 +4,7 @@ import { UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
   usage: 'regions',
+  summary: 'the Teknikcollege regions (slug, name, municipalities) a CSV, flag or form takes',
   options: {},
   async run({ positionals }, context) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
