@@ -1,0 +1,11 @@
+/** `email`: a valid address (also how a person is found for erasure). */
+import type { EmailQuestion } from '../definition.ts';
+import { CONTROL, EMAIL, fail, MAX_EMAIL_LENGTH, plain, text, type QuestionModel } from './kit.ts';
+
+export const email: QuestionModel<EmailQuestion> = {
+  ...plain,
+  schema: () =>
+    text(MAX_EMAIL_LENGTH).superRefine((value, ctx) => {
+      if (!CONTROL.test(value) && !EMAIL.test(value)) fail(ctx, { reason: 'email' });
+    }),
+};
