@@ -12,6 +12,7 @@ import { functions, routes, type FunctionName, type FunctionSpec } from '../../f
 import { table as tableDesign } from '../../shared/adapters/store/table.ts';
 import { contextSchema } from '../../infra/config.ts';
 import { bounceRateThreshold, complaintRateThreshold } from '../../infra/constructs/monitoring.ts';
+import { assets } from '../../shared/views/assets/index.ts';
 import { logicalIdOf, resourcesOf, synth, type Synthesised } from './synth.ts';
 
 const defaults = contextSchema.parse({});
@@ -102,6 +103,21 @@ describe('Stack: pipeline (default context)', () => {
         expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
         expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
       }
+    });
+
+    it('inlines the stylesheet and script of the pages into the bundles that render them', () => {
+      const fn = resourcesOf(template, 'AWS::Lambda::Function')[idOf('form')]!;
+      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const code = readFileSync(
+        path.join(synthesised.assembly.directory, `asset.${assetHash}`, 'index.mjs'),
+        'utf8',
+      );
+      // Every line of the files, as esbuild writes it into a string (lines a string escapes aside).
+      const lines = (text: string) =>
+        text.split('\n').filter((line) => line.trim() !== '' && !/["'`\\$]/.test(line));
+      for (const line of [...lines(assets.pageStyle), ...lines(assets.pageScript)])
+        expect(code).toContain(line);
+      expect(lines(assets.pageStyle).length).toBeGreaterThan(100);
     });
 
     it('configures each function from the environment shared/adapters/config.ts reads', () => {

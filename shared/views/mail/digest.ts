@@ -12,7 +12,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Stats } from '../../core/aggregate.ts';
 import type { Question, Survey } from '../../core/definition.ts';
 import { questionsOf } from '../../core/definition.ts';
-import { html, type Html } from '../html.ts';
+import { html, trusted, type Html } from '../html.ts';
+import { assets } from '#assets';
 import type { Comment, DigestContext, DigestEmail } from '../../core/digest-run.ts';
 import { COMMENTS_PER_SURVEY } from '../../core/digest-run.ts';
 import { regions } from '../../../surveys/regions.ts';
@@ -345,18 +346,8 @@ const colours = {
   detractor: '#c0462f',
 };
 
-const DARK_STYLE = `:root{color-scheme:light dark;supported-color-schemes:light dark}
-@media (prefers-color-scheme:dark){
-.page{background:#111417!important}
-.card{background:#1b1f24!important;color:#e8ebef!important}
-.card h1,.card h2,.card h3,.card strong{color:#f3f5f7!important}
-.muted{color:#a9b4c0!important}
-.rule{border-color:#343a42!important}
-.bar{background:#5b9bd5!important}
-.track{background:#39414b!important}
-.quote{border-color:#5b9bd5!important;background:#232931!important}
-.empty{background:#2a2f36!important}
-}`;
+// Dark mode for clients that honour prefers-color-scheme: shared/views/assets/digest-dark.css.
+const DARK_STYLE = trusted(assets.digestDarkStyle);
 
 const font = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
