@@ -1,0 +1,283 @@
+/** What the digest's sections say, as plain data that the HTML and the text part both render. */
+import type { Stats } from '../../../core/aggregate.ts';
+import type { Question, Survey } from '../../../core/definition.ts';
+import { questionsOf } from '../../../core/definition.ts';
+import type { Comment } from '../../../core/digest-run.ts';
+import { COMMENTS_PER_SURVEY } from '../../../core/digest-run.ts';
+import {
+  awaitingReview,
+  distributionMean,
+  type Digest,
+  type QuestionFigures,
+  type SurveyDigest,
+} from '../../../core/digest.ts';
+import { regions } from '../../../../surveys/regions.ts';
+import type { Figure } from '../../components/mail.ts';
+import { COMMENT_LENGTH, format, shortNames, type EmailContext } from './format.ts';
+
+export function surveyName(surveys: readonly Survey[], id: string): string {
+  return shortNames[id] ?? surveys.find((survey) => survey.id === id)?.title.sv ?? id;
+}
+
+function regionName(id: string): string {
+  return regions.find((region) => region.value === id)?.label.sv ?? id;
+}
+
+export function newAnswers(digest: Digest) {
+  const sum = (pick: (survey: SurveyDigest) => number) =>
+    digest.surveys.reduce((total, survey) => total + pick(survey), 0);
+  return {
+    period: sum((survey) => survey.responses.period),
+    previous: sum((survey) => survey.responses.previous),
+    total: sum((survey) => survey.responses.total),
+  };
+}
+
+function npsQuestion(survey: SurveyDigest): QuestionFigures | undefined {
+  return survey.questions.find((question) => question.type === 'nps');
+}
+
+function changeText(current: number | undefined, previous: number | undefined): string | undefined {
+  if (current === undefined || previous === undefined) return undefined;
+  return `${format.change(current - previous)} mot förra veckan`;
+}
+
+export function headline(digest: Digest, context: EmailContext): Figure[] {
+  const answers = newAnswers(digest);
+  const figures: Figure[] = [
+    {
+      label: 'Nya svar denna vecka',
+      value: format.count(answers.period),
+      note: `förra veckan ${format.count(answers.previous)}, hittills ${format.count(answers.total)}`,
+    },
+  ];
+  for (const survey of digest.surveys) {
+    const name = surveyName(context.surveys, survey.id);
+    if (survey.responseRate !== null)
+      figures.push({
+        label: `Svarsfrekvens, ${name}`,
+        value: format.percent(survey.responseRate),
+        note: `${format.count(survey.invited)} inbjudna`,
+      });
+    const nps = npsQuestion(survey);
+    if (nps && nps.total.n > 0) {
+      const week =
+        nps.period.nps !== undefined
+          ? `denna vecka ${format.nps(nps.period.nps)} (${format.count(nps.period.n)} svar)`
+          : 'inga svar denna vecka';
+      const change = changeText(nps.period.nps, nps.previous.nps);
+      figures.push({
+        label: `NPS, ${name}`,
+        value: format.nps(nps.total.nps ?? 0),
+        note: [`hittills, ${format.count(nps.total.n)} svar`, week, change].filter(Boolean).join('; '),
+      });
+    }
+  }
+  figures.push({
+    label: 'Ansökningar som väntar på granskning',
+    value: format.count(awaitingReview(digest)),
+    note: `totalt ${format.count(Object.values(digest.applications.byStatus).reduce((a, b) => a + b, 0))} ansökningar i piloten`,
+  });
+  figures.push({
+    label: 'Dagar kvar av piloten',
+    value: format.count(digest.pilot.daysLeft),
+    note: `piloten slutar ${digest.pilot.end}`,
+  });
+  return figures;
+}
+
+/** Question types the digest charts; free text, dates, groups and personal data only count answers. */
+function charted(survey: Survey, question: Question): boolean {
+  if (question.id === survey.regionQuestion) return false; // shown in the region roll-up
+  return ['likert', 'nps', 'singleChoice', 'multiChoice', 'boolean', 'matrix', 'integer', 'number'].includes(
+    question.type,
+  );
+}
+
+export type Bar = { label: string; count: number; share: number; week: number; value?: string };
+
+export type Chart =
+  | { kind: 'bars'; bars: Bar[] }
+  | { kind: 'means'; rows: { label: string; mean: number | undefined; n: number; max: number }[] }
+  | { kind: 'nps'; promoters: number; passives: number; detractors: number; n: number };
+
+export type QuestionView = { label: string; summary: string; week: string; chart?: Chart };
+
+function optionLabels(question: Question): Record<string, string> {
+  switch (question.type) {
+    case 'singleChoice':
+    case 'multiChoice':
+      return Object.fromEntries(question.options.map((option) => [option.value, option.label.sv]));
+    case 'likert':
+      return Object.fromEntries(
+        Object.entries(question.scale.labels).map(([value, label]) => [value, `${value} – ${label.sv}`]),
+      );
+    case 'boolean':
+      return { true: 'Ja', false: 'Nej' };
+    default:
+      return {};
+  }
+}
+
+function statsLine(stats: Stats, withMean: boolean): string {
+  if (stats.n === 0) return 'inga svar';
+  const parts = [`${format.count(stats.n)} svar`];
+  if (withMean && stats.mean !== undefined) parts.push(`medel ${format.mean(stats.mean)}`);
+  if (stats.nps !== undefined) parts.push(`NPS ${format.nps(stats.nps)}`);
+  return parts.join(', ');
+}
+
+function questionView(question: Question, figures: QuestionFigures): QuestionView {
+  const withMean = figures.total.mean !== undefined;
+  const summary = `Hittills: ${statsLine(figures.total, withMean)}.`;
+  const change =
+    figures.period.nps !== undefined && figures.previous.nps !== undefined
+      ? `NPS ${format.change(figures.period.nps - figures.previous.nps)}`
+      : figures.period.mean !== undefined && figures.previous.mean !== undefined
+        ? `medel ${format.change(figures.period.mean - figures.previous.mean)}`
+        : undefined;
+  const week =
+    `Denna vecka: ${statsLine(figures.period, withMean)} (förra veckan: ${statsLine(figures.previous, withMean)}).` +
+    (change ? ` Förändring: ${change}.` : '');
+  const view: QuestionView = { label: question.label.sv, summary, week };
+  const total = figures.total;
+  if (total.n === 0) return view;
+  if (question.type === 'nps') {
+    const distribution = (total.distribution ?? {}) as Record<string, number>;
+    const count = (from: number, to: number) =>
+      Object.entries(distribution).reduce(
+        (sum, [value, n]) => (Number(value) >= from && Number(value) <= to ? sum + n : sum),
+        0,
+      );
+    view.chart = {
+      kind: 'nps',
+      promoters: count(9, 10),
+      passives: count(7, 8),
+      detractors: count(0, 6),
+      n: total.n,
+    };
+  } else if (question.type === 'matrix') {
+    const distribution = (total.distribution ?? {}) as Record<string, Record<string, number>>;
+    view.chart = {
+      kind: 'means',
+      rows: question.rows.map((row) => {
+        const { n, mean } = distributionMean(distribution[row.id] ?? {});
+        return { label: row.label.sv, mean, n, max: question.scale.max };
+      }),
+    };
+  } else if (total.distribution) {
+    const labels = optionLabels(question);
+    const distribution = total.distribution as Record<string, number>;
+    const week = (figures.period.distribution ?? {}) as Record<string, number>;
+    const bars = Object.entries(distribution).map(([value, count]): Bar => ({
+      label: labels[value] ?? value,
+      value,
+      count,
+      share: count / total.n,
+      week: week[value] ?? 0,
+    }));
+    // Long option lists (industries) show only what was chosen, so the email stays short.
+    view.chart = { kind: 'bars', bars: bars.length > 6 ? bars.filter((bar) => bar.count > 0) : bars };
+  }
+  return view;
+}
+
+export type SurveyView = {
+  id: string;
+  name: string;
+  title: string;
+  figures: Figure[];
+  questions: QuestionView[];
+  comments: { text: string; question: string; date: string }[];
+  empty: boolean;
+};
+
+/** Shortens at a word boundary and folds whitespace, so a comment stays a line or three. */
+export function shorten(text: string, length = COMMENT_LENGTH): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded.length <= length) return folded;
+  const cut = folded.slice(0, length - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:–-]+$/, '')}…`;
+}
+
+export function surveyView(survey: Survey, figures: SurveyDigest, comments: Comment[]): SurveyView {
+  const byId = new Map(figures.questions.map((question) => [question.id, question]));
+  const rows: Figure[] = [
+    {
+      label: 'Svar denna vecka',
+      value: format.count(figures.responses.period),
+      note: `förra veckan ${format.count(figures.responses.previous)} (${format.change(figures.responses.period - figures.responses.previous)})`,
+    },
+    { label: 'Svar hittills', value: format.count(figures.responses.total) },
+  ];
+  if (figures.responseRate !== null)
+    rows.push({
+      label: 'Svarsfrekvens',
+      value: format.percent(figures.responseRate),
+      note: `${format.count(figures.invited)} inbjudna`,
+    });
+  const labels = new Map(questionsOf(survey).map((question) => [question.id, question.label.sv]));
+  return {
+    id: survey.id,
+    name: surveyName([survey], survey.id),
+    title: survey.title.sv,
+    figures: rows,
+    empty: figures.responses.period === 0,
+    questions: questionsOf(survey)
+      .filter((question) => charted(survey, question) && byId.has(question.id))
+      .map((question) => questionView(question, byId.get(question.id)!)),
+    comments: comments.slice(0, COMMENTS_PER_SURVEY).map((comment) => ({
+      text: shorten(comment.text),
+      question: labels.get(comment.questionId) ?? comment.questionId,
+      date: comment.submittedAt.slice(0, 10),
+    })),
+  };
+}
+
+export type RegionRow = { name: string; cells: { total: number; period: number; rate: number | null }[] };
+
+export function regionRows(digest: Digest): RegionRow[] {
+  const ids: string[] = [];
+  for (const survey of digest.surveys)
+    for (const region of survey.regions) if (!ids.includes(region.id)) ids.push(region.id);
+  const order = (id: string) => {
+    const index = regions.findIndex((region) => region.value === id);
+    return index === -1 ? regions.length : index;
+  };
+  ids.sort((a, b) => order(a) - order(b));
+  const rows = ids.map((id) => ({
+    name: regionName(id),
+    cells: digest.surveys.map((survey) => {
+      const region = survey.regions.find((entry) => entry.id === id);
+      return {
+        total: region?.responses.total ?? 0,
+        period: region?.responses.period ?? 0,
+        rate: region?.responseRate ?? null,
+      };
+    }),
+  }));
+  rows.push({
+    name: 'Hela landet',
+    cells: digest.surveys.map((survey) => ({
+      total: survey.responses.total,
+      period: survey.responses.period,
+      rate: survey.responseRate,
+    })),
+  });
+  return rows;
+}
+
+export const REGION_LEGEND = 'Svar hittills, +n denna vecka, svarsfrekvens inom parentes.';
+
+/** One region's figures as one line: surveys with no answers and no invitations there are left out. */
+export function regionFigures(row: RegionRow, names: string[]): string {
+  const parts = row.cells.flatMap((cell, index) =>
+    cell.total === 0 && cell.rate === null
+      ? []
+      : [
+          `${names[index]} ${format.count(cell.total)}${cell.period > 0 ? ` +${format.count(cell.period)}` : ''}${cell.rate !== null ? ` (${format.percent(cell.rate)})` : ''}`,
+        ],
+  );
+  return parts.length > 0 ? parts.join(' · ') : 'inga svar ännu';
+}
