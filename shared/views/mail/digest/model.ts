@@ -6,12 +6,12 @@ import type { Comment } from '../../../core/digest-run.ts';
 import { COMMENTS_PER_SURVEY } from '../../../core/digest-run.ts';
 import {
   awaitingReview,
-  distributionMean,
   type Digest,
   type QuestionFigures,
   type SurveyDigest,
 } from '../../../core/digest.ts';
 import { regions } from '../../../../surveys/regions.ts';
+import { viewOf } from '../../questions/index.ts';
 import type { Figure } from '../../components/mail.ts';
 import { COMMENT_LENGTH, format, shortNames, type EmailContext } from './format.ts';
 
@@ -86,12 +86,10 @@ export function headline(digest: Digest, context: EmailContext): Figure[] {
   return figures;
 }
 
-/** Question types the digest charts; free text, dates, groups and personal data only count answers. */
+/** Questions the digest charts; free text, dates, groups and personal data only count answers. */
 function charted(survey: Survey, question: Question): boolean {
   if (question.id === survey.regionQuestion) return false; // shown in the region roll-up
-  return ['likert', 'nps', 'singleChoice', 'multiChoice', 'boolean', 'matrix', 'integer', 'number'].includes(
-    question.type,
-  );
+  return viewOf(question).chart !== null;
 }
 
 export type Bar = { label: string; count: number; share: number; week: number; value?: string };
@@ -102,22 +100,6 @@ export type Chart =
   | { kind: 'nps'; promoters: number; passives: number; detractors: number; n: number };
 
 export type QuestionView = { label: string; summary: string; week: string; chart?: Chart };
-
-function optionLabels(question: Question): Record<string, string> {
-  switch (question.type) {
-    case 'singleChoice':
-    case 'multiChoice':
-      return Object.fromEntries(question.options.map((option) => [option.value, option.label.sv]));
-    case 'likert':
-      return Object.fromEntries(
-        Object.entries(question.scale.labels).map(([value, label]) => [value, `${value} – ${label.sv}`]),
-      );
-    case 'boolean':
-      return { true: 'Ja', false: 'Nej' };
-    default:
-      return {};
-  }
-}
 
 function statsLine(stats: Stats, withMean: boolean): string {
   if (stats.n === 0) return 'inga svar';
@@ -142,43 +124,8 @@ function questionView(question: Question, figures: QuestionFigures): QuestionVie
   const view: QuestionView = { label: question.label.sv, summary, week };
   const total = figures.total;
   if (total.n === 0) return view;
-  if (question.type === 'nps') {
-    const distribution = (total.distribution ?? {}) as Record<string, number>;
-    const count = (from: number, to: number) =>
-      Object.entries(distribution).reduce(
-        (sum, [value, n]) => (Number(value) >= from && Number(value) <= to ? sum + n : sum),
-        0,
-      );
-    view.chart = {
-      kind: 'nps',
-      promoters: count(9, 10),
-      passives: count(7, 8),
-      detractors: count(0, 6),
-      n: total.n,
-    };
-  } else if (question.type === 'matrix') {
-    const distribution = (total.distribution ?? {}) as Record<string, Record<string, number>>;
-    view.chart = {
-      kind: 'means',
-      rows: question.rows.map((row) => {
-        const { n, mean } = distributionMean(distribution[row.id] ?? {});
-        return { label: row.label.sv, mean, n, max: question.scale.max };
-      }),
-    };
-  } else if (total.distribution) {
-    const labels = optionLabels(question);
-    const distribution = total.distribution as Record<string, number>;
-    const week = (figures.period.distribution ?? {}) as Record<string, number>;
-    const bars = Object.entries(distribution).map(([value, count]): Bar => ({
-      label: labels[value] ?? value,
-      value,
-      count,
-      share: count / total.n,
-      week: week[value] ?? 0,
-    }));
-    // Long option lists (industries) show only what was chosen, so the email stays short.
-    view.chart = { kind: 'bars', bars: bars.length > 6 ? bars.filter((bar) => bar.count > 0) : bars };
-  }
+  const chart = viewOf(question).chart?.(question, figures);
+  if (chart) view.chart = chart;
   return view;
 }
 
