@@ -7,6 +7,7 @@ import { regions } from '../../surveys/regions.ts';
 import type { Lang } from './definition.ts';
 import { isValidEmail } from './validation.ts';
 import { normaliseEmail } from './tokens.ts';
+import { link } from './links.ts';
 
 export type InviteRow = {
   /** The row's first line in the file (the header is line 1). */
@@ -156,6 +157,5 @@ function csvReason(error: unknown): string {
 
 /** The personal link in an invitation: the hosted form with the token. */
 export function personalLink(publicUrl: string, surveyId: string, token: string, lang: Lang = 'sv'): string {
-  const base = `${publicUrl.replace(/\/+$/, '')}/forms/${encodeURIComponent(surveyId)}?token=${encodeURIComponent(token)}`;
-  return lang === 'en' ? `${base}&lang=en` : base;
+  return link('form', { id: surveyId }, { base: publicUrl, query: { token }, lang });
 }

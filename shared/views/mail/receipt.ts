@@ -6,6 +6,7 @@
 import type { Lang, Survey } from '../../core/definition.ts';
 import { html, type Html } from '../html.ts';
 import type { Answers } from '../../core/validation.ts';
+import { link } from '../../core/links.ts';
 import type { Mail } from '../../core/ports.ts';
 import { viewOf } from '../questions/index.ts';
 import type { AnswerCopy } from '../questions/kit.ts';
@@ -81,7 +82,8 @@ export function receiptMail(input: ReceiptInput): Mail {
   const { survey, responseId } = input;
   const sections = answersCopy(survey, input.answers, 'sv');
   const when = stockholmTime(input.submittedAt);
-  const privacy = `${input.publicUrl}/privacy`;
+  const privacy = link('privacy', {}, { base: input.publicUrl });
+  const privacyEn = link('privacy', {}, { base: input.publicUrl, lang: 'en' });
   const text = [
     `Tack! Vi har tagit emot er ansökan "${survey.title.sv}" ${when}.`,
     `Ert referensnummer: ${responseId}`,
@@ -113,7 +115,7 @@ export function receiptMail(input: ReceiptInput): Mail {
         ${copyHtml(sections)}
         <p style="margin-top:2em">
           <a href="${privacy}">Så behandlar vi personuppgifter</a> ·
-          <a href="${privacy}?lang=en" lang="en">How we handle personal data</a>
+          <a href="${privacyEn}" lang="en">How we handle personal data</a>
         </p>
       </body>
     </html>`;

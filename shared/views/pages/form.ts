@@ -10,7 +10,8 @@ import type { Answers, ValidationIssue } from '../../core/validation.ts';
 import type { Context } from '../components/field.ts';
 import { html, flag, type Html } from '../html.ts';
 import { viewOf } from '../questions/index.ts';
-import { layout, withLang, type Page } from './layout.ts';
+import { link } from '../../core/links.ts';
+import { layout, type Page } from './layout.ts';
 
 export type FormState = {
   survey: Survey;
@@ -89,14 +90,14 @@ export function renderForm(state: FormState): Page {
   const title = issues.length
     ? `${lang === 'sv' ? 'Fel' : 'Error'} (${words.errorCount[lang](issues.length)}): ${survey.title[lang]}`
     : survey.title[lang];
-  const action = withLang(`/surveys/${survey.id}/responses`, {}, lang);
+  const action = link('responses', { id: survey.id }, { lang });
   const content = html` ${state.notice ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${state.notice}</p></div>` : ''}${issues.length ? errorSummary(survey, issues, lang) : ''}
     <h1>${survey.title[lang]}</h1>
     ${state.organisation ? html`<p class="lead">${words.welcome[lang](state.organisation)}</p>` : ''}
     ${survey.description ? html`<p class="lead">${survey.description[lang]}</p>` : ''}
     <p class="meta">
       ${words.minutes[lang](survey.minutes)}
-      <a href="${withLang('/privacy', {}, lang)}">${words.privacy[lang]}</a>.
+      <a href="${link('privacy', {}, { lang })}">${words.privacy[lang]}</a>.
     </p>
     ${
       count > 2
@@ -139,7 +140,11 @@ export function renderForm(state: FormState): Page {
     lang,
     title,
     content,
-    otherLanguage: withLang(`/forms/${survey.id}`, { token: state.token }, lang === 'sv' ? 'en' : 'sv'),
+    otherLanguage: link(
+      'form',
+      { id: survey.id },
+      { query: { token: state.token }, lang: lang === 'sv' ? 'en' : 'sv' },
+    ),
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Lang, Text } from '../../core/definition.ts';
+import { link } from '../../core/links.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { pilot } from '../../../surveys/pilot.ts';
 import { assets } from '#assets';
@@ -68,8 +69,8 @@ export function layout({ lang, title, content, otherLanguage }: LayoutOptions): 
         ${otherLanguage ? html`<p class="lang"><a href="${otherLanguage}" lang="${other}" hreflang="${other}">${chrome.switchTo[lang]}</a></p>` : ''}
         <main id="main" tabindex="-1">${content}</main>
         <footer class="site">
-          <a href="/privacy${lang === 'en' ? '?lang=en' : ''}">${chrome.privacy[lang]}</a>
-          <a href="/accessibility${lang === 'en' ? '?lang=en' : ''}">${chrome.accessibility[lang]}</a>
+          <a href="${link('privacy', {}, { lang })}">${chrome.privacy[lang]}</a>
+          <a href="${link('accessibility', {}, { lang })}">${chrome.accessibility[lang]}</a>
         </footer>
         ${scriptElement}
       </body>
@@ -77,11 +78,4 @@ export function layout({ lang, title, content, otherLanguage }: LayoutOptions): 
   return { body: page.value, policy: pagePolicy };
 }
 
-/** A URL with `lang=en` set or removed (Swedish is the default). */
-export function withLang(path: string, params: Record<string, string | undefined>, lang: Lang): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
-  if (lang === 'en') query.set('lang', 'en');
-  const text = query.toString();
-  return text ? `${path}?${text}` : path;
-}
+export { withLang } from '../../core/links.ts';
