@@ -9,7 +9,6 @@
 import type { Question, Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
 import { modelOf } from './questions/index.ts';
-import { round } from './questions/kit.ts';
 import type { Answers } from './validation.ts';
 
 export type Counters = Record<string, number>;
@@ -47,15 +46,7 @@ export function sumCounters(buckets: Counters[]): Counters {
   return total;
 }
 
-export { npsScore } from './questions/nps.ts';
-
 /** The digest's STATS of one question from a counter set. */
 export function statsOf(question: Question, counters: Counters): Stats {
   return modelOf(question).stats(question, counters);
-}
-
-/** Mean of one matrix row (for the digest's per-criterion figures). */
-export function rowMean(counters: Counters, questionId: string, rowId: string): number | undefined {
-  const n = counters[`${questionId}.${rowId}#n`] ?? 0;
-  return n > 0 ? round((counters[`${questionId}.${rowId}#sum`] ?? 0) / n) : undefined;
 }

@@ -14,7 +14,7 @@ export type { Encoding } from './questions/kit.ts';
 export { isPlainObject } from './questions/kit.ts';
 
 /** Field names of the hosted form that are not answers. */
-export const reservedFields = ['submissionId', 'token', 'lang', '_action'] as const;
+const reservedFields = ['submissionId', 'token', 'lang', '_action'] as const;
 
 /**
  * Turns the form's flat fields (`q`, `q.row`, `q.0.field`, repeated `q` for checkboxes) into

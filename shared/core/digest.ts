@@ -76,9 +76,9 @@ export type Digest = {
 };
 
 /** The week the pilot's "so far" totals start from. */
-export const pilotStartWeek = weekOfDate(pilot.collectionStart);
+const pilotStartWeek = weekOfDate(pilot.collectionStart);
 
-export function periodRef(weekId: string): PeriodRef {
+function periodRef(weekId: string): PeriodRef {
   const { id, from, to } = periodOf(weekId);
   return { id, from, to };
 }

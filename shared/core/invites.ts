@@ -22,7 +22,7 @@ export type RowProblem = { line: number; message: string };
 
 export type InviteList = { ok: true; rows: InviteRow[] } | { ok: false; problems: RowProblem[] };
 
-export const inviteLimits = { email: 254, organisation: 200, name: 200, rows: 20_000 } as const;
+const inviteLimits = { email: 254, organisation: 200, name: 200, rows: 20_000 } as const;
 
 const REQUIRED_COLUMNS = ['email', 'organisation', 'region'] as const;
 const COLUMNS = [...REQUIRED_COLUMNS, 'name'] as const;

@@ -45,7 +45,7 @@ export function link<N extends PathName>(
 }
 
 /** A URL with its query and `lang=en` set or removed (Swedish is the default). */
-export function withLang(path: string, params: Record<string, string | undefined>, lang: Lang): string {
+function withLang(path: string, params: Record<string, string | undefined>, lang: Lang): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
   if (lang === 'en') query.set('lang', 'en');

@@ -4,7 +4,6 @@
  * → 409 already_answered → 201.
  */
 import {
-  canonicalJson,
   decodeFormAnswers,
   isPlainObject,
   normaliseAnswers,
@@ -244,5 +243,3 @@ function newResponse(
     expiresAt: context.deps.retentionUntil,
   };
 }
-
-export { canonicalJson };

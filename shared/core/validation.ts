@@ -11,7 +11,7 @@ import { strictObject, type Reason } from './questions/kit.ts';
 export type Answers = Record<string, unknown>;
 export type ValidationIssue = { path: (string | number)[]; message: string };
 
-export { isValidDate, isValidEmail, isValidOrgNumber, normaliseText } from './questions/kit.ts';
+export { isValidEmail, isValidOrgNumber } from './questions/kit.ts';
 
 function questionSchema(question: Question): z.ZodType {
   return modelOf(question).schema(question);
@@ -20,7 +20,7 @@ function questionSchema(question: Question): z.ZodType {
 const schemas = new WeakMap<Survey, z.ZodType<Answers>>();
 
 /** The strict answers schema of a survey (built once per survey and cached). */
-export function answersSchema(survey: Survey): z.ZodType<Answers> {
+function answersSchema(survey: Survey): z.ZodType<Answers> {
   let schema = schemas.get(survey);
   if (!schema) {
     const shape = Object.fromEntries(
@@ -69,7 +69,7 @@ function reasonOf(issue: z.core.$ZodIssue): Reason {
 }
 
 /** The label a respondent saw for the field at `path` (group item fields: "Kurs 2: Namn"). */
-export function labelAt(survey: Survey, path: (string | number)[], lang: Lang): string {
+function labelAt(survey: Survey, path: (string | number)[], lang: Lang): string {
   const [, questionId, ...rest] = path;
   const question = questionsOf(survey).find((candidate) => candidate.id === questionId);
   if (!question) return String(questionId);

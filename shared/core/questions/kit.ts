@@ -10,7 +10,7 @@ import type { Cell } from '../export.ts';
 
 export type Encoding = 'json' | 'form';
 /** Adds to a counter of the response's bucket (`by` defaults to 1). */
-export type Add = (name: string, by?: number) => void;
+type Add = (name: string, by?: number) => void;
 export type Column = { key: string; label: Text };
 
 /** Everything the core knows about one question type. */
@@ -44,7 +44,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_EMAIL_LENGTH = 254;
 
 /** Text normalisation of the contract: CRLF → LF, then trimmed. */
-export function normaliseText(value: string): string {
+function normaliseText(value: string): string {
   return value.replace(/\r\n?/g, '\n').trim();
 }
 
@@ -155,7 +155,7 @@ export const normaliseNumber = (_question: Question, value: unknown, encoding: E
 
 // --- counters and statistics ------------------------------------------------------------------
 
-export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function distributionOf(counters: Counters, prefix: string, values: string[]): Record<string, number> {
   return Object.fromEntries(values.map((value) => [value, counters[`${prefix}=${value}`] ?? 0]));

@@ -11,7 +11,7 @@ import {
 } from './kit.ts';
 
 /** Net Promoter Score: promoters (9–10) minus detractors (0–6), in percent of answers. */
-export function npsScore(distribution: Record<string, number>): number | undefined {
+function npsScore(distribution: Record<string, number>): number | undefined {
   const n = Object.values(distribution).reduce((sum, count) => sum + count, 0);
   if (n === 0) return undefined;
   const count = (values: number[]) =>

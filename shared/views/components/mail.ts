@@ -23,7 +23,7 @@ export const colours = {
 
 export const font = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
-export function barHtml(share: number, colour = colours.bar): Html {
+function barHtml(share: number, colour = colours.bar): Html {
   const width = share <= 0 ? 0 : Math.max(1, Math.min(100, Math.round(share * 100)));
   // The width attribute as well as the style: Outlook's Word engine reads only the attribute.
   const cell = (cls: string, style: string, percent?: number) =>

@@ -11,7 +11,6 @@ import type { Mail } from '../../core/ports.ts';
 import { viewOf } from '../questions/index.ts';
 import type { AnswerCopy } from '../questions/kit.ts';
 
-export type { AnswerCopy } from '../questions/kit.ts';
 export type SectionCopy = { title: string; answers: AnswerCopy[] };
 
 /** The answers, section by section in definition order, labelled in `lang`; unanswered left out. */
@@ -45,7 +44,7 @@ function answerText(answer: AnswerCopy, depth: number): string[] {
   return [`${indent}${heading}`, ...lines.map((line) => `${indent}  ${line}`)];
 }
 
-export function copyHtml(sections: SectionCopy[]): Html {
+function copyHtml(sections: SectionCopy[]): Html {
   return html`${sections.map(
     (section) =>
       html`<h2 style="font-size:1.2em;margin:1.5em 0 .25em">${section.title}</h2>
@@ -53,7 +52,7 @@ export function copyHtml(sections: SectionCopy[]): Html {
   )}`;
 }
 
-export function copyText(sections: SectionCopy[]): string {
+function copyText(sections: SectionCopy[]): string {
   return sections
     .map((section) =>
       [`== ${section.title} ==`, ...section.answers.flatMap((answer) => answerText(answer, 0))].join('\n'),

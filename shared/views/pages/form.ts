@@ -58,7 +58,7 @@ const words = {
 export { fieldName } from '../components/field.ts';
 
 /** Where an issue's link jumps to: the field, or the first input of a group of inputs. */
-export function issueTarget(survey: Survey, path: (string | number)[]): string {
+function issueTarget(survey: Survey, path: (string | number)[]): string {
   const [, questionId, ...rest] = path;
   const question = findQuestion(survey, String(questionId));
   return question ? viewOf(question).target(question, rest) : 'main';

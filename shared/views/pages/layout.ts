@@ -18,7 +18,7 @@ const SCRIPT = assets.pageScript;
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** Only our own inline stylesheet and script may run; forms post only to us; no framing. */
-export const pagePolicy = [
+const pagePolicy = [
   "default-src 'none'",
   `style-src ${hash(STYLE)}`,
   `script-src ${hash(SCRIPT)}`,
@@ -77,5 +77,3 @@ export function layout({ lang, title, content, otherLanguage }: LayoutOptions): 
     </html> `;
   return { body: page.value, policy: pagePolicy };
 }
-
-export { withLang } from '../../core/links.ts';

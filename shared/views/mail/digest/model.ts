@@ -99,7 +99,7 @@ export type Chart =
   | { kind: 'means'; rows: { label: string; mean: number | undefined; n: number; max: number }[] }
   | { kind: 'nps'; promoters: number; passives: number; detractors: number; n: number };
 
-export type QuestionView = { label: string; summary: string; week: string; chart?: Chart };
+type QuestionView = { label: string; summary: string; week: string; chart?: Chart };
 
 function statsLine(stats: Stats, withMean: boolean): string {
   if (stats.n === 0) return 'inga svar';
