@@ -168,3 +168,36 @@ export function hintOf(question: { help?: Text }, extras: string[], lang: Lang):
   const parts = [...(question.help ? [question.help[lang]] : []), ...extras];
   return parts.length ? parts.join(' ') : undefined;
 }
+
+/** A question answered by radios or checkboxes: its shell, then the choices, the posted value checked. */
+export function choiceField(
+  question: Exclude<Question, { type: 'group' }>,
+  path: (string | number)[],
+  context: Context,
+  choice: {
+    type: 'radio' | 'checkbox';
+    options: { value: string; label: string }[];
+    hints?: string[];
+    layout?: '' | 'scale' | 'scale labelled';
+  },
+): Html {
+  return fieldShell(
+    question,
+    path,
+    context,
+    hintOf(question, choice.hints ?? [], context.lang),
+    ({ id, described, aria, errors, value }) =>
+      choices(
+        question,
+        id,
+        described,
+        aria,
+        errors,
+        choice.type,
+        choice.options,
+        choice.type === 'checkbox' && Array.isArray(value) ? value : [value],
+        context,
+        choice.layout,
+      ),
+  );
+}

@@ -1,33 +1,19 @@
 /** `boolean`: yes/no radios; bars in the digest. */
 import type { BooleanQuestion } from '../../core/definition.ts';
-import { choices, fieldShell, fieldWords, hintOf } from '../components/field.ts';
+import { choiceField, fieldWords } from '../components/field.ts';
 import { barsChart, plainView, yesNo, type QuestionView } from './kit.ts';
 
 export const boolean: QuestionView<BooleanQuestion> = {
   ...plainView,
   control: (question, path, context) =>
-    fieldShell(
-      question,
-      path,
-      context,
-      hintOf(question, [], context.lang),
-      ({ id, described, aria, errors, value }) =>
-        choices(
-          question,
-          id,
-          described,
-          aria,
-          errors,
-          'radio',
-          [
-            { value: 'true', label: fieldWords.yes[context.lang] },
-            { value: 'false', label: fieldWords.no[context.lang] },
-          ],
-          [value],
-          context,
-          'scale',
-        ),
-    ),
+    choiceField(question, path, context, {
+      type: 'radio',
+      options: [
+        { value: 'true', label: fieldWords.yes[context.lang] },
+        { value: 'false', label: fieldWords.no[context.lang] },
+      ],
+      layout: 'scale',
+    }),
   copy: (question, value, lang) => ({
     label: question.label[lang],
     value: value === true ? yesNo.yes[lang] : yesNo.no[lang],

@@ -1,34 +1,20 @@
 /** `likert`: a labelled scale of radios; bars of each value in the digest. */
 import type { LikertQuestion } from '../../core/definition.ts';
-import { choices, fieldShell, hintOf, scaleOptions } from '../components/field.ts';
+import { choiceField, scaleOptions } from '../components/field.ts';
 import { barsChart, plainView, scaleValue, type QuestionView } from './kit.ts';
 
 export const likert: QuestionView<LikertQuestion> = {
   ...plainView,
   control: (question, path, context) =>
-    fieldShell(
-      question,
-      path,
-      context,
-      hintOf(question, [], context.lang),
-      ({ id, described, aria, errors, value }) =>
-        choices(
-          question,
-          id,
-          described,
-          aria,
-          errors,
-          'radio',
-          scaleOptions(
-            question.scale.min,
-            question.scale.max,
-            (v) => question.scale.labels[v]?.[context.lang],
-          ),
-          [value],
-          context,
-          'scale labelled',
-        ),
-    ),
+    choiceField(question, path, context, {
+      type: 'radio',
+      options: scaleOptions(
+        question.scale.min,
+        question.scale.max,
+        (v) => question.scale.labels[v]?.[context.lang],
+      ),
+      layout: 'scale labelled',
+    }),
   copy: (question, value, lang) => ({
     label: question.label[lang],
     value: scaleValue(question.scale, value, lang),

@@ -1,6 +1,6 @@
 /** `nps`: a row of radios 0–10 with the standard hint; promoters, passives and detractors in the digest. */
 import type { NpsQuestion } from '../../core/definition.ts';
-import { choices, fieldShell, hintOf, scaleOptions } from '../components/field.ts';
+import { choiceField, scaleOptions } from '../components/field.ts';
 import { plainView, type QuestionView } from './kit.ts';
 
 const npsHint = {
@@ -12,25 +12,12 @@ export const nps: QuestionView<NpsQuestion> = {
   ...plainView,
   hints: (question, lang) => (question.help ? [] : [npsHint[lang]]),
   control: (question, path, context) =>
-    fieldShell(
-      question,
-      path,
-      context,
-      hintOf(question, nps.hints(question, context.lang), context.lang),
-      ({ id, described, aria, errors, value }) =>
-        choices(
-          question,
-          id,
-          described,
-          aria,
-          errors,
-          'radio',
-          scaleOptions(0, 10, () => undefined),
-          [value],
-          context,
-          'scale',
-        ),
-    ),
+    choiceField(question, path, context, {
+      type: 'radio',
+      options: scaleOptions(0, 10, () => undefined),
+      hints: nps.hints(question, context.lang),
+      layout: 'scale',
+    }),
   chart: (_question, figures) => {
     const total = figures.total;
     const distribution = (total.distribution ?? {}) as Record<string, number>;
