@@ -12,7 +12,6 @@ import { functions, routes, type FunctionName, type FunctionSpec } from '../../f
 import { table as tableDesign } from '../../shared/adapters/store/table.ts';
 import { contextSchema } from '../../infra/config.ts';
 import { bounceRateThreshold, complaintRateThreshold } from '../../infra/constructs/monitoring.ts';
-import { assets } from '../../shared/views/assets/index.ts';
 import { logicalIdOf, resourcesOf, synth, type Synthesised } from './synth.ts';
 
 const defaults = contextSchema.parse({});
@@ -115,9 +114,11 @@ describe('Stack: pipeline (default context)', () => {
       // Every line of the files, as esbuild writes it into a string (lines a string escapes aside).
       const lines = (text: string) =>
         text.split('\n').filter((line) => line.trim() !== '' && !/["'`\\$]/.test(line));
-      for (const line of [...lines(assets.pageStyle), ...lines(assets.pageScript)])
+      const file = (name: string) =>
+        readFileSync(new URL(`../../shared/views/assets/${name}`, import.meta.url), 'utf8');
+      for (const line of [...lines(file('page.css')), ...lines(file('page.js'))])
         expect(code).toContain(line);
-      expect(lines(assets.pageStyle).length).toBeGreaterThan(100);
+      expect(lines(file('page.css')).length).toBeGreaterThan(100);
     });
 
     it('configures each function from the environment shared/adapters/config.ts reads', () => {
