@@ -9,7 +9,8 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mailerFrom } from '../shared/adapters/ses.ts';
-import { deliverOutbox, outboxIdOf, pendingOutbox } from '../shared/adapters/outbox.ts';
+import { deliverOutbox, pendingOutbox } from '../shared/adapters/outbox.ts';
+import { outboxIdOf } from '../shared/adapters/store/keys.ts';
 import { log } from '../shared/adapters/log.ts';
 import { table } from '../shared/adapters/store/table.ts';
 import { wire } from './wiring.ts';

@@ -12,11 +12,11 @@ import {
   addInviteLink,
   createInvitation,
   getInvitee,
-  inviteeKey,
   listInvitees,
   markSent,
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
+import { inviteeKey } from '../../shared/adapters/store/keys.ts';
 import { newToken } from '../../shared/core/tokens.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
 import { CommandError, UsageError, type Command, type Context } from '../command.ts';

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
-import { numbers } from '../../shared/adapters/store/client.ts';
+import { countersOf } from '../../shared/adapters/store/client.ts';
 import { getInvitee } from '../../shared/adapters/store/invites.ts';
-import { keys } from '../../shared/adapters/store/responses.ts';
+import { keys } from '../../shared/adapters/store/keys.ts';
 import { freePort } from '../../local/services.ts';
 import { companyValue, steeringGroup } from '../fixtures/answers.ts';
 import { postJson, sentMail, startApp, wiring, type StoredMail } from './harness.ts';
@@ -186,21 +186,21 @@ describe('skc invite and skc remind', () => {
   });
 
   it('counts invited 3 and answered 2, by region too', async () => {
-    const { Item: item } = await db.client.send(
-      new GetItemCommand({
+    const { Item: item } = await db.documents.send(
+      new GetCommand({
         TableName: db.tableName,
         Key: keys.invites('company-value'),
         ConsistentRead: true,
       }),
     );
-    expect(numbers(item)).toMatchObject({
+    expect(countersOf(item)).toMatchObject({
       invited: 3,
       answered: 2,
       'invited@kalmar': 2,
       'invited@kronoberg': 1,
       'answered@kalmar': 2,
     });
-    expect(numbers(item)['answered@kronoberg']).toBeUndefined();
+    expect(countersOf(item)['answered@kronoberg']).toBeUndefined();
   });
 
   it('refuses to remind once the survey has closed', async () => {

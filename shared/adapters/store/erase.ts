@@ -4,52 +4,46 @@
  * answers and every aggregate counter stay. An invitee item is keyed by the email hash, so it is
  * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it.
  */
-import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
 import { emailHash } from '../../core/tokens.ts';
-import { call, key, partitionItems, S, str, type Db, type Item } from './client.ts';
-import { keys } from './responses.ts';
+import { orStoreUnavailable, queryAll, scanPages, type Db, type Item } from './client.ts';
+import { keys, partitions, prefixes, type ItemKey } from './keys.ts';
 import { table } from './table.ts';
 
-async function remove(db: Db, itemKey: Item): Promise<boolean> {
-  const { Attributes: old } = await call(() =>
-    db.client.send(new DeleteItemCommand({ TableName: db.tableName, Key: itemKey, ReturnValues: 'ALL_OLD' })),
+/** Deletes one item; whether it was there. */
+async function deleteIfPresent(db: Db, key: ItemKey): Promise<boolean> {
+  const { Attributes: old } = await orStoreUnavailable(() =>
+    db.documents.send(new DeleteCommand({ TableName: db.tableName, Key: key, ReturnValues: 'ALL_OLD' })),
   );
   return old !== undefined;
 }
 
 /** The sort keys of every item in one partition. */
-async function sortKeysOf(db: Db, partition: string): Promise<string[]> {
-  const items = await partitionItems(db, { partition, consistent: true });
-  return items.map((item) => str(item, table.sortKey)!);
+async function sortKeysInPartition(db: Db, partition: string): Promise<string[]> {
+  const items = await queryAll(db, { partition, consistent: true });
+  return items.map((item) => item[table.sortKey] as string);
 }
+
+/** Invitee keys per scan: each becomes one value of the filter's IN list (at most 100). */
+const INVITEES_PER_SCAN = 50;
 
 /**
  * Personal links are keyed by a token hash that cannot be derived from the invitee, so they are
  * found by a filtered scan. Erasure is rare and the scan reads keys and one attribute only.
  */
-async function inviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
+async function scanInviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
   const found: Item[] = [];
-  for (let index = 0; index < inviteeKeys.length; index += 50) {
-    const chunk = inviteeKeys.slice(index, index + 50);
-    const values = Object.fromEntries(chunk.map((inviteeKey, at) => [`:i${at}`, S(inviteeKey)]));
-    let start: Item | undefined;
-    do {
-      const page = await call(() =>
-        db.client.send(
-          new ScanCommand({
-            TableName: db.tableName,
-            ProjectionExpression: '#pk, #sk',
-            FilterExpression: `begins_with(#pk, :invite) AND invitee IN (${Object.keys(values).join(', ')})`,
-            ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-            ExpressionAttributeValues: { ':invite': S('INVITE#'), ...values },
-            ...(start && { ExclusiveStartKey: start }),
-          }),
-        ),
-      );
-      found.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+  for (let index = 0; index < inviteeKeys.length; index += INVITEES_PER_SCAN) {
+    const chunk = inviteeKeys.slice(index, index + INVITEES_PER_SCAN);
+    const values = Object.fromEntries(chunk.map((inviteeKey, at) => [`:i${at}`, inviteeKey]));
+    const pages = scanPages(db, {
+      ProjectionExpression: '#pk, #sk',
+      FilterExpression: `begins_with(#pk, :invite) AND invitee IN (${Object.keys(values).join(', ')})`,
+      ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+      ExpressionAttributeValues: { ':invite': prefixes.invite, ...values },
+    });
+    for await (const items of pages) found.push(...items);
   }
   return found;
 }
@@ -57,7 +51,7 @@ async function inviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
 export async function eraseByEmail(db: Db, address: string): Promise<ErasureReport> {
   const hash = emailHash(address);
   const report = emptyReport();
-  const references = await sortKeysOf(db, `EMAIL#${hash}`);
+  const references = await sortKeysInPartition(db, partitions.emailLookups(hash));
   const inviteeKeys: string[] = [];
   for (const reference of references) {
     const target = targetOf(reference);
@@ -66,24 +60,25 @@ export async function eraseByEmail(db: Db, address: string): Promise<ErasureRepo
       continue;
     }
     if (target.kind === 'response') {
-      if (await remove(db, keys.personal(target.responseId))) report.responses++;
+      if (await deleteIfPresent(db, keys.personal(target.responseId))) report.responses++;
     } else {
       inviteeKeys.push(target.inviteeKey);
     }
   }
   if (inviteeKeys.length > 0) {
-    for (const link of await inviteLinksOf(db, inviteeKeys)) {
-      if (await remove(db, key(str(link, table.partitionKey)!, str(link, table.sortKey)!)))
-        report.inviteLinks++;
+    for (const link of await scanInviteLinksOf(db, inviteeKeys)) {
+      if (await deleteIfPresent(db, keys.of(link))) report.inviteLinks++;
     }
-    for (const inviteeKey of inviteeKeys) if (await remove(db, keys.invitee(inviteeKey))) report.invitees++;
+    for (const inviteeKey of inviteeKeys)
+      if (await deleteIfPresent(db, keys.invitee(inviteeKey))) report.invitees++;
   }
   // The daily receipt quota is keyed by the address's hash itself.
-  for (const day of await sortKeysOf(db, `RECEIPTS#${hash}`)) await remove(db, key(`RECEIPTS#${hash}`, day));
+  for (const day of await sortKeysInPartition(db, partitions.receiptQuota(hash)))
+    await deleteIfPresent(db, keys.receiptQuota(hash, day));
   // The lookups go last: an erase interrupted halfway can simply be run again.
   for (const reference of references) {
     if (targetOf(reference).kind === 'unknown') continue;
-    if (await remove(db, key(`EMAIL#${hash}`, reference))) report.lookups++;
+    if (await deleteIfPresent(db, keys.emailLookup(hash, reference))) report.lookups++;
   }
   return report;
 }
