@@ -12,7 +12,7 @@ import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/l
 import type { Survey } from '../core/definition.ts';
 import { questionsOf } from '../core/definition.ts';
 import { isDecision } from '../core/applications.ts';
-import { log } from './log.ts';
+import { logger } from './log.ts';
 import { decisionMail } from '../views/mail/decision.ts';
 import { receiptMail } from '../views/mail/receipt.ts';
 import type { Mail, Mailer } from '../core/ports.ts';
@@ -59,7 +59,7 @@ export async function deliverOutbox(deps: OutboxDeps, ids: readonly string[]): P
     try {
       deliveries.push({ id, outcome: await deliverOne(deps, id) });
     } catch (error) {
-      log.warn('outbox delivery failed', { outbox: id, cause: causeOf(error) });
+      logger.warn('outbox delivery failed', { outbox: id, cause: causeOf(error) });
       deliveries.push({ id, outcome: 'failed' });
     }
   }
@@ -119,7 +119,7 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
     const to = emailsOf(survey, personal);
     if (to.length === 0) return undefined;
     if (!(await withinReceiptQuota(deps, to, responseId))) {
-      log.warn('receipt over the daily limit for its address', {
+      logger.warn('receipt over the daily limit for its address', {
         outbox: item[table.partitionKey] as string,
       });
       return undefined;
