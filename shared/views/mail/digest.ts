@@ -852,7 +852,7 @@ export function digestCsv(digest: Digest, surveys: readonly Survey[]): string {
       }
     }
   }
-  return stringify(records, { header: true, columns: csvColumns, bom: true });
+  return stringify(records, { header: true, columns: csvColumns, bom: true, escape_formulas: true });
 }
 
 // --- the message ----------------------------------------------------------------------------
