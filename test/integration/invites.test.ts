@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
+import { SES_CONCURRENCY } from '../../bin/bounded.ts';
+import type { Mailer } from '../../shared/core/ports.ts';
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
 import { countersOf } from '../../shared/adapters/store/client.ts';
 import { getInvitee } from '../../shared/adapters/store/invites.ts';
@@ -314,5 +316,41 @@ describe('skc invite when SES is unreachable', () => {
     expect(rerun.out).toMatch(/steering-group: reminded 2, failed 0; skipped 1 answered/);
     const link = linkIn((await reminders('avbrott1'))[0], 'steering-group');
     expect((await fetch(link.url)).status).toBe(200);
+  });
+});
+
+describe('skc invite with many rows', () => {
+  it('sends several invitations at once, never more than the SES bound, and marks each sent', async () => {
+    const rows = Array.from(
+      { length: 12 },
+      (_, index) => `${address(`many${index}`)},Företag ${index} AB,kalmar`,
+    );
+    const list = csvFile('many.csv', ['email,organisation,region', ...rows]);
+    let inFlight = 0;
+    let most = 0;
+    const mailer: Mailer = {
+      async send() {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight--;
+        return { messageId: randomUUID() };
+      },
+    };
+
+    const out: string[] = [];
+    const code = await main(
+      ['invite', '--survey', 'company-value', '--csv', list],
+      process.env,
+      { out: (line) => out.push(line), err: () => undefined },
+      { now: () => noon, progress: () => {}, mailer: () => mailer },
+    );
+
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain(
+      'company-value: invited 12, skipped 0 (already invited), sent 12, failed 0',
+    );
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(SES_CONCURRENCY);
+    expect((await getInvitee(db, 'company-value', address('many11')))?.sentAt).toBe(noon.toISOString());
   });
 });
