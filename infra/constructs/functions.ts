@@ -46,7 +46,7 @@ const bundling: BundlingOptions = {
  * Every function logs and counts through Powertools as one service in one namespace (the metrics'
  * `service` dimension is the same everywhere, so an alarm names one metric), INFO and up.
  */
-export const powertools = { serviceName: 'skc-pilot', metricsNamespace: 'skc-pilot', logLevel: 'INFO' };
+const powertools = { serviceName: 'skc-pilot', metricsNamespace: 'skc-pilot', logLevel: 'INFO' };
 
 const powertoolsEnvironment: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: powertools.serviceName,

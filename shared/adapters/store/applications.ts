@@ -28,7 +28,7 @@ import {
 import { historyKey as historyKeyAt, indexKeys, keys, partitions, sortPrefixes } from './keys.ts';
 import { table } from './table.ts';
 
-export function applicationOf(item: Item): Application {
+function applicationOf(item: Item): Application {
   const status = item.status as string | undefined;
   const application: Application = {
     responseId: item.responseId as string,

@@ -15,7 +15,7 @@ import { indexKeys, keys, partitions, sortPrefixes, type ItemKey } from './keys.
 import { table } from './table.ts';
 
 /** Reads every counter the digest of `week` needs. */
-export async function readDigestSource(
+async function readDigestSource(
   db: Db,
   surveys: readonly Survey[],
   week: string,
@@ -71,7 +71,7 @@ const COMMENTS_PER_RESPONSE = 2;
  * The newest free-text answers of a week, newest first: long-text answers that are not personal
  * data, at most `limit`, from the week's newest responses only.
  */
-export async function readComments(db: Db, survey: Survey, week: string, limit = 5): Promise<Comment[]> {
+async function readComments(db: Db, survey: Survey, week: string, limit = 5): Promise<Comment[]> {
   const textQuestions = questionsOf(survey).filter(
     (question) => question.type === 'longText' && !question.personal,
   );
@@ -106,7 +106,7 @@ export async function readComments(db: Db, survey: Survey, week: string, limit =
 }
 
 /** Long enough for any send (the function times out after 5 minutes), short enough to report soon. */
-export const CLAIM_LEASE_MS = 15 * 60_000;
+const CLAIM_LEASE_MS = 15 * 60_000;
 
 /**
  * Claims a period before sending. Without `force` only an unclaimed, unsent period is claimed;
@@ -154,7 +154,7 @@ export async function claimDigestRun(
 }
 
 /** Records a sent digest and ends the claim. */
-export async function recordDigestSent(
+async function recordDigestSent(
   db: Db,
   week: string,
   claimId: string,
@@ -181,7 +181,7 @@ export async function recordDigestSent(
 }
 
 /** Gives a claim back after a failed send, so the next run sends the period. */
-export async function releaseDigestRun(db: Db, week: string, claimId: string): Promise<void> {
+async function releaseDigestRun(db: Db, week: string, claimId: string): Promise<void> {
   try {
     await orStoreUnavailable(() =>
       db.documents.send(
