@@ -15,11 +15,7 @@ import { indexKeys, keys, partitions, sortPrefixes, type ItemKey } from './keys.
 import { table } from './table.ts';
 
 /** Reads every counter the digest of `week` needs. */
-async function readDigestSource(
-  db: Db,
-  surveys: readonly Survey[],
-  week: string,
-): Promise<DigestSource> {
+async function readDigestSource(db: Db, surveys: readonly Survey[], week: string): Promise<DigestSource> {
   const weeks = weeksNeeded(week);
   const perSurvey = await Promise.all(
     surveys.map(async (survey) => {
