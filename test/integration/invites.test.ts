@@ -331,7 +331,10 @@ describe('skc invite with many rows', () => {
     const mailer: Mailer = {
       async send() {
         most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Hold each send until a second one is in flight (or a second passes), so overlap shows
+        // even when the store is slow; a one-at-a-time loop would always time out here.
+        const until = Date.now() + 1_000;
+        while (inFlight < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
         inFlight--;
         return { messageId: randomUUID() };
       },
