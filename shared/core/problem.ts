@@ -63,12 +63,12 @@ export const problems = {
     }),
   unsupportedMediaType: () =>
     new Problem('unsupported_media_type', {
-      sv: 'Skicka svaret som application/json eller application/x-www-form-urlencoded (UTF-8).',
+      sv: 'Skicka svaren som application/json eller application/x-www-form-urlencoded (UTF-8).',
       en: 'Send the answers as application/json or application/x-www-form-urlencoded (UTF-8).',
     }),
   tooLarge: (limit: number) =>
     new Problem('too_large', {
-      sv: `Svaret är större än ${limit / 1024} KiB. Korta ner de längsta texterna och försök igen.`,
+      sv: `Svaren är större än ${limit / 1024} KiB. Korta de längsta texterna och försök igen.`,
       en: `The submission is larger than ${limit / 1024} KiB. Shorten the longest texts and try again.`,
     }),
   badRequest: (text: Text) => new Problem('bad_request', text),
@@ -80,23 +80,23 @@ export const problems = {
     ),
   conflict: () =>
     new Problem('conflict', {
-      sv: 'Det här inskicket finns redan med andra svar. Ladda om formuläret för att skicka nya svar.',
+      sv: 'Formuläret har redan skickats in med andra svar. Ladda om formuläret för att skicka in nya svar.',
       en: 'This submission already exists with different answers. Reload the form to send new answers.',
     }),
   alreadyAnswered: () =>
     new Problem('already_answered', {
-      sv: 'Den här inbjudan är redan besvarad. Tack för ditt svar!',
+      sv: 'Den här inbjudan är redan besvarad. Tack för era svar!',
       en: 'This invitation has already been answered. Thank you for your answers!',
     }),
   forbidden: (reason: 'missing' | 'unknown' | 'foreign') => new Problem('forbidden', forbiddenText[reason]),
   crossSite: () =>
     new Problem('cross_site', {
-      sv: 'Svaret skickades från en annan webbplats än enkätens och togs inte emot. Öppna formuläret via länken du fått och skicka det därifrån.',
+      sv: 'Svaret skickades från en annan webbplats än enkätens och togs inte emot. Öppna formuläret via länken ni har fått och skicka in det därifrån.',
       en: 'The answers were sent from another website than the survey’s and were not accepted. Open the form through the link you were given and send it from there.',
     }),
   erased: () =>
     new Problem('erased', {
-      sv: 'Uppgifterna i det här inskicket har raderats på begäran och kan inte visas eller skickas in igen.',
+      sv: 'Svaren har raderats på begäran och kan inte visas eller skickas in igen.',
       en: 'The data of this submission has been erased on request and cannot be shown or sent again.',
     }),
   closed: () =>
@@ -117,11 +117,11 @@ export const problems = {
 
 const forbiddenText: Record<'missing' | 'unknown' | 'foreign', Text> = {
   missing: {
-    sv: 'Den här enkäten besvaras via en personlig länk. Använd länken i din inbjudan.',
+    sv: 'Den här enkäten besvaras via en personlig länk. Använd länken i er inbjudan.',
     en: 'This survey is answered through a personal link. Use the link in your invitation.',
   },
   unknown: {
-    sv: 'Länken känns inte igen. Kontrollera att du har kopierat hela länken från din inbjudan.',
+    sv: 'Länken känns inte igen. Kontrollera att ni har kopierat hela länken från er inbjudan.',
     en: 'The link is not recognised. Check that you copied the whole link from your invitation.',
   },
   foreign: {

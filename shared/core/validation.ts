@@ -145,8 +145,8 @@ const messages = {
     (l) => named(l, `choose each option at most once.`),
   ),
   consent: t(
-    (l) => named(l, `du behöver bekräfta för att kunna skicka in.`),
-    (l) => named(l, `you need to confirm this to submit.`),
+    (l) => named(l, `kryssa i rutan för att kunna skicka in.`),
+    (l) => named(l, `tick the box to be able to submit.`),
   ),
 } satisfies Record<string, Message>;
 
@@ -178,7 +178,7 @@ function describe(reason: Reason, label: string, lang: Lang): string {
       return sv
         ? named(
             label,
-            `datumet ska vara${reason.min ? ` tidigast ${reason.min}` : ''}${reason.max ? ` senast ${reason.max}` : ''}.`,
+            `datumet ska vara${reason.min ? ` tidigast ${reason.min}` : ''}${reason.min && reason.max ? ' och' : ''}${reason.max ? ` senast ${reason.max}` : ''}.`,
           )
         : named(
             label,

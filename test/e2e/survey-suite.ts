@@ -100,7 +100,7 @@ const swedishInterface = [
   'Del 1 av',
   'Formulärets delar',
   'Det tar ungefär',
-  'Dina svar sparas',
+  'Era svar sparas',
   'Hoppa till innehållet',
   'Så behandlar vi personuppgifter',
   'Tillgänglighetsredogörelse',

@@ -334,7 +334,7 @@ describe('the hosted form path (urlencoded, no JavaScript)', () => {
     await postJson(app, '/surveys/company-value/responses', { token, answers: companyValue() });
     const used = await fetch(`${app.url}/forms/company-value?token=${token}`);
     expect(used.status).toBe(409);
-    expect(await used.text()).toContain('Tack för ditt svar');
+    expect(await used.text()).toContain('Tack för era svar');
   });
 });
 

@@ -10,7 +10,7 @@ describe('Function: homePage', () => {
     for (const survey of surveys) {
       expect(body).toContain(`<a href="/forms/${survey.id}">${survey.title.sv}</a>`);
     }
-    const personal = body.match(/personliga länken i din inbjudan/g) ?? [];
+    const personal = body.match(/personliga länken i er inbjudan/g) ?? [];
     expect(personal).toHaveLength(surveys.filter((survey) => survey.access === 'invite').length);
     expect(body).toContain('href="/privacy"');
     expect(body).toContain('href="/accessibility"');

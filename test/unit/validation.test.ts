@@ -201,9 +201,7 @@ describe('validateAnswers: one definition per type', () => {
   it('consent: must be true', () => {
     const question: Question = { id: 'ok', type: 'consent', label, required: true };
     expect(accepts(question, true)).toBe(true);
-    expect(issuesOf(question, false)[0]?.message).toBe(
-      'Frågan: du behöver bekräfta för att kunna skicka in.',
-    );
+    expect(issuesOf(question, false)[0]?.message).toBe('Frågan: kryssa i rutan för att kunna skicka in.');
   });
 
   it('matrix: needs every row when required, each in the scale, and no unknown rows', () => {

@@ -21,15 +21,15 @@ const headings: Partial<Record<ProblemCode, Text>> = {
 
 const advice: Partial<Record<ProblemCode, Text>> = {
   forbidden: {
-    sv: 'Har du frågor om din inbjudan, svara på e-postmeddelandet du fick så hjälper vi dig.',
-    en: 'If you have questions about your invitation, reply to the email you received and we will help.',
+    sv: 'Har ni frågor om er inbjudan? Svara på e-postmeddelandet med inbjudan, så hjälper vi er.',
+    en: 'Do you have questions about your invitation? Reply to the invitation email and we will help.',
   },
   cross_site: {
-    sv: 'Kom du hit från en annan webbplats, till exempel ett formulär som liknar vårt? Vi tar bara emot svar från vårt eget formulär, för att ingen annan ska kunna skicka in i ditt namn.',
+    sv: 'Kom ni hit från en annan webbplats, till exempel ett formulär som liknar vårt? Vi tar bara emot svar från vårt eget formulär, så att ingen annan kan skicka in svar i ert namn.',
     en: 'Did you come here from another website, such as a form that looks like ours? We only accept answers from our own form, so that nobody else can submit in your name.',
   },
   unavailable: {
-    sv: 'Gå tillbaka i webbläsaren och skicka igen om en liten stund. Dina svar finns kvar i formuläret.',
+    sv: 'Gå tillbaka i webbläsaren och skicka igen om en liten stund. Era svar finns kvar i formuläret.',
     en: 'Go back in your browser and submit again in a moment. Your answers are still in the form.',
   },
 };

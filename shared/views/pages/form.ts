@@ -57,8 +57,8 @@ const words = {
     en: 'Read how we handle personal data',
   },
   saved: {
-    sv: 'Dina svar sparas i den här webbläsaren tills du skickar in, om du laddar om sidan.',
-    en: 'Your answers are kept in this browser until you submit, should the page reload.',
+    sv: 'Era svar sparas i den här webbläsaren tills ni skickar in dem, så att de finns kvar om sidan laddas om.',
+    en: 'Your answers are kept in this browser until you submit them, so they are still there if the page reloads.',
   },
 };
 

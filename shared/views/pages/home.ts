@@ -16,15 +16,15 @@ const copy = {
   },
   surveys: { sv: 'Enkäter', en: 'Surveys' },
   personal: {
-    sv: 'Besvaras med den personliga länken i din inbjudan (e-post); länken här fungerar inte utan den.',
+    sv: 'Besvaras via den personliga länken i er inbjudan (e-post). Länken här fungerar inte utan den.',
     en: 'Answered through the personal link in your invitation (email); the link here does not work without it.',
   },
   open: { sv: 'Öppen för alla som ansöker.', en: 'Open to everyone who applies.' },
   local: { sv: 'På den här datorn', en: 'On this computer' },
   mailViewer: { sv: 'E-post som skickats (SES local)', en: 'Mail sent (SES local)' },
   mailViewerHint: {
-    sv: 'Alla mejl som den lokala stacken har skickat: bekräftelser, inbjudningar, sammanfattningar.',
-    en: 'Every email the local stack has sent: receipts, invitations, digests.',
+    sv: 'All e-post som den lokala miljön har skickat: bekräftelser, inbjudningar och veckorapporter.',
+    en: 'Every email the local stack has sent: confirmations, invitations and weekly digests.',
   },
   about: { sv: 'Om tjänsten', en: 'About this service' },
   privacy: { sv: 'Så behandlar vi personuppgifter', en: 'How we handle personal data' },
