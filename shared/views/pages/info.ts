@@ -13,8 +13,8 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
   const content = sv
     ? html`<h1>Så behandlar vi personuppgifter</h1>
         <p class="lead">
-          Teknikcollege samlar in ansökningar och enkätsvar för att utvärdera piloten med certifiering av
-          strategiska kompetenscentrum (pågår till och med ${pilot.end}).
+          Teknikcollege samlar in ansökningar och enkätsvar för att utvärdera piloten där strategiska
+          kompetenscentrum certifieras. Piloten pågår till och med ${pilot.end}.
         </p>
         <h2>Vilka uppgifter</h2>
         <ul>
@@ -23,7 +23,7 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
             processledare och ordförande.
           </li>
           <li>För en inbjudan till en enkät: e-postadress, namn om det finns, organisation och region.</li>
-          <li>Dina svar på frågorna. Vi sparar inte din IP-adress.</li>
+          <li>Era svar på frågorna. Vi sparar inte er IP-adress.</li>
         </ul>
         <h2>Varför och med vilken rätt</h2>
         <p>
@@ -34,21 +34,21 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
         </p>
         <h2>Vem får ta del av uppgifterna</h2>
         <p>
-          Teknikcollege Sveriges granskningsgrupp och pilotens arbetsgrupp. Arbetsgruppen får
-          sammanställningar av svaren, inte kontaktuppgifter. Uppgifterna lagras hos Amazon Web Services i EU
-          som personuppgiftsbiträde.
+          Industrirådets granskningskommitté och pilotens arbetsgrupp. Arbetsgruppen får sammanställningar av
+          svaren, inte kontaktuppgifter. Uppgifterna lagras inom EU hos Amazon Web Services, som är vårt
+          personuppgiftsbiträde.
         </p>
         <h2>Hur länge</h2>
         <p>
-          Personuppgifterna raderas automatiskt ${retentionMonths} månader efter att piloten har avslutats.
-          Ber du oss radera dem tidigare gör vi det direkt; i våra säkerhetskopior finns de då kvar i högst 35
+          Personuppgifterna raderas automatiskt ${retentionMonths} månader efter att piloten har avslutats. Om
+          ni ber oss radera dem tidigare gör vi det direkt. I våra säkerhetskopior finns de då kvar i högst 35
           dagar. Sammanställda siffror utan personuppgifter sparas för utvärderingen.
         </p>
-        <h2>Dina rättigheter</h2>
+        <h2>Era rättigheter</h2>
         <p>
-          Du har rätt att få veta vilka uppgifter vi har om dig, att få fel rättade, att få uppgifterna
-          raderade och att invända mot behandlingen. Skriv till <a href="mailto:${contact}">${contact}</a>. Du
-          kan också klaga hos Integritetsskyddsmyndigheten (IMY).
+          Ni har rätt att få veta vilka uppgifter vi har om er, att få fel rättade, att få uppgifterna
+          raderade och att invända mot behandlingen. Skriv till <a href="mailto:${contact}">${contact}</a>. Ni
+          kan också lämna klagomål till Integritetsskyddsmyndigheten (IMY).
         </p>`
     : html`<h1>How we handle personal data</h1>
         <p class="lead">
@@ -73,9 +73,9 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
         </p>
         <h2>Who sees the data</h2>
         <p>
-          Teknikcollege Sverige's review committee and the pilot's working group. The working group receives
-          summaries of the answers, not contact details. The data is stored with Amazon Web Services in the EU
-          as a processor.
+          Industrirådet's review committee (granskningskommitté) and the pilot's working group. The working
+          group receives summaries of the answers, not contact details. The data is stored in the EU with
+          Amazon Web Services, our processor.
         </p>
         <h2>How long</h2>
         <p>
@@ -102,25 +102,25 @@ export function accessibilityPage(lang: Lang, contact: string): Page {
   const content = sv
     ? html`<h1>Tillgänglighetsredogörelse</h1>
         <p class="lead">
-          Teknikcollege står bakom de här formulären. Vi vill att alla ska kunna svara, oavsett hur de
+          Teknikcollege ansvarar för de här formulären. Vi vill att alla ska kunna svara, oavsett hur de
           använder webben.
         </p>
         <h2>Hur tillgängliga är formulären?</h2>
         <p>
-          Formulären är gjorda för att uppfylla WCAG 2.1 nivå AA. De fungerar med bara tangentbord, med
-          skärmläsare, utan JavaScript och på mobil. Varje fråga har en synlig etikett, fel visas i en
+          Formulären är gjorda för att uppfylla WCAG 2.1 nivå AA. De går att använda med enbart tangentbord,
+          med skärmläsare, utan JavaScript och i mobilen. Varje fråga har en synlig etikett, fel visas i en
           sammanfattning överst och vid varje fråga, och allt finns på svenska och engelska.
         </p>
         <h2>Så har vi testat</h2>
         <p>
-          Varje formulär testas automatiskt i en riktig webbläsare: ifyllt med bara tangentbord, med och utan
-          JavaScript, i 360 pixlars bredd och med verktyget axe mot WCAG 2.1 A och AA. Vi känner inte till
-          några brister just nu.
+          Varje formulär testas automatiskt i en riktig webbläsare: det fylls i med enbart tangentbord, med
+          och utan JavaScript och i 360 pixlars bredd, och det kontrolleras med verktyget axe mot WCAG 2.1 A
+          och AA. Vi känner inte till några brister just nu.
         </p>
         <h2>Om något inte fungerar</h2>
         <p>
-          Skriv till <a href="mailto:${contact}">${contact}</a> så hjälper vi dig och rättar felet. Om du inte
-          är nöjd med vårt svar kan du kontakta Myndigheten för digital förvaltning (DIGG), som granskar
+          Skriv till <a href="mailto:${contact}">${contact}</a>, så hjälper vi er och rättar felet. Om ni inte
+          är nöjda med vårt svar kan ni kontakta Myndigheten för digital förvaltning (DIGG), som granskar
           tillgänglighet.
         </p>`
     : html`<h1>Accessibility statement</h1>
