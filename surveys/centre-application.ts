@@ -13,7 +13,7 @@ const assureQuestions: Question[] = criteria.map((criterion) => ({
   id: assureQuestionId(criterion.id),
   type: 'longText',
   label: {
-    sv: `${criterion.name.sv}: hur säkerställer ni det här kriteriet?`,
+    sv: `${criterion.name.sv}: hur säkerställer ni att kriteriet uppfylls?`,
     en: `${criterion.name.en}: how do you ensure this criterion is met?`,
   },
   help: criterion.description,
@@ -251,7 +251,7 @@ export const centreApplication: Survey = {
       id: 'criteria',
       title: { sv: 'Teknikcolleges åtta kriterier', en: "Teknikcollege's eight criteria" },
       description: {
-        sv: 'Bedöm först hur väl centrumet uppfyller varje kriterium i dag. Beskriv sedan hur ni säkerställer kriteriet i alla utbildningar.',
+        sv: 'Bedöm först hur väl centrumet uppfyller varje kriterium i dag. Beskriv sedan hur ni säkerställer att kriteriet uppfylls i alla utbildningar.',
         en: 'First rate how well the centre meets each criterion today. Then describe how you ensure the criterion is met in every programme and course.',
       },
       questions: [
@@ -300,8 +300,8 @@ export const centreApplication: Survey = {
           id: 'privacyConsent',
           type: 'consent',
           label: {
-            sv: 'Jag har läst integritetspolicyn och vet hur personuppgifterna i ansökan behandlas.',
-            en: 'I have read the privacy notice and know how the personal data in this application is handled.',
+            sv: 'Jag har läst informationen om hur personuppgifterna i ansökan behandlas.',
+            en: 'I have read the information on how the personal data in this application is handled.',
           },
           required: true,
         },

@@ -50,8 +50,8 @@ export const centreFollowup: Survey = {
           id: 'wholeCentreValue',
           type: 'likert',
           label: {
-            sv: 'Hur stort värde har det för er att certifieras som helt centrum i stället för utbildning för utbildning?',
-            en: 'How much value is it to you to be certified as a whole centre instead of programme by programme?',
+            sv: 'Hur stort värde har det för er att centrumet certifieras som helhet i stället för utbildning för utbildning?',
+            en: 'How much value is it to you that the centre is certified as a whole instead of programme by programme?',
           },
           required: true,
           scale: valueScale,
@@ -84,7 +84,7 @@ export const centreFollowup: Survey = {
             en: 'How many hours have you spent on quality assurance since the last follow-up?',
           },
           help: {
-            sv: 'Är det här första uppföljningen: räkna från certifieringen.',
+            sv: 'Är det här den första uppföljningen? Räkna då från certifieringen.',
             en: 'If this is the first follow-up, count from the certification.',
           },
           required: true,
@@ -100,7 +100,7 @@ export const centreFollowup: Survey = {
             en: 'How many hours did you spend on the application for certification?',
           },
           help: {
-            sv: 'Har ni svarat på det i en tidigare uppföljning kan ni lämna fältet tomt.',
+            sv: 'Om ni har svarat på frågan i en tidigare uppföljning kan ni lämna fältet tomt.',
             en: 'If you answered this in an earlier follow-up, you can leave it empty.',
           },
           required: false,

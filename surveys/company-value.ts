@@ -105,18 +105,24 @@ export const companyValue: Survey = {
             },
             {
               value: 'kursinnehall',
-              label: { sv: 'Vi är med och utformar kursinnehåll', en: 'We help design course content' },
+              label: {
+                sv: 'Vi är med och utformar innehållet i utbildningarna',
+                en: 'We help design the content of the programmes and courses',
+              },
             },
             {
               value: 'rekrytering',
               label: {
-                sv: 'Vi rekryterar deltagare från kurserna',
-                en: 'We recruit participants from the courses',
+                sv: 'Vi rekryterar deltagare från utbildningarna',
+                en: 'We recruit participants from the programmes and courses',
               },
             },
             {
               value: 'egen-personal',
-              label: { sv: 'Vi skickar egen personal på kurs', en: 'We send our own staff on courses' },
+              label: {
+                sv: 'Vi skickar egen personal på utbildning',
+                en: 'We send our own staff on training',
+              },
             },
             {
               value: 'styrgrupp',
@@ -153,15 +159,15 @@ export const companyValue: Survey = {
             {
               id: 'short-courses',
               label: {
-                sv: 'Centrumets korta kurser är relevanta för oss.',
+                sv: 'Centrumets korta utbildningar är relevanta för oss.',
                 en: "The centre's short courses are relevant to us.",
               },
             },
             {
               id: 'trust-in-quality',
               label: {
-                sv: 'Certifieringen gör att vi litar på kursernas kvalitet.',
-                en: 'The certification makes us trust the quality of the courses.',
+                sv: 'Certifieringen gör att vi litar på utbildningarnas kvalitet.',
+                en: 'The certification makes us trust the quality of the programmes and courses.',
               },
             },
             {
@@ -174,8 +180,8 @@ export const companyValue: Survey = {
             {
               id: 'influence-on-content',
               label: {
-                sv: 'Vi kan påverka vad kurserna innehåller.',
-                en: 'We can influence what the courses contain.',
+                sv: 'Vi kan påverka vad utbildningarna innehåller.',
+                en: 'We can influence what the programmes and courses contain.',
               },
             },
             {
@@ -242,8 +248,8 @@ export const companyValue: Survey = {
           id: 'improvements',
           type: 'longText',
           label: {
-            sv: 'Vad borde centrumet eller certifieringen göra bättre?',
-            en: 'What should the centre or the certification do better?',
+            sv: 'Vad kan centrumet eller certifieringen göra bättre?',
+            en: 'What could the centre or the certification do better?',
           },
           required: false,
           maxLength: 1500,
