@@ -16,7 +16,7 @@ export const shortNames: Record<string, string> = {
 };
 
 export const statusNames: Record<ApplicationStatus, string> = {
-  submitted: 'Inkomna, ej granskade',
+  submitted: 'Inkomna, inte granskade',
   'in-review': 'Under granskning',
   'changes-requested': 'Komplettering begärd',
   approved: 'Godkända',
