@@ -16,6 +16,13 @@ import { companyValue } from '../../surveys/company-value.ts';
 import { criteria, criterionQuestionId } from '../../surveys/criteria.ts';
 import { fulfilmentScale } from '../../surveys/scales.ts';
 import * as examples from '../fixtures/answers.ts';
+import { problems, type Problem } from '../../shared/core/problem.ts';
+import type { Page } from '../../shared/views/pages/layout.ts';
+import { errorPage } from '../../shared/views/pages/error.ts';
+import { renderForm } from '../../shared/views/pages/form.ts';
+import { homePage } from '../../shared/views/pages/home.ts';
+import { accessibilityPage, privacyPage } from '../../shared/views/pages/info.ts';
+import { receiptPage } from '../../shared/views/pages/receipt.ts';
 
 /** Every Swedish text a survey shows: titles, descriptions, labels, help, options, scale labels. */
 function swedishTexts(survey: Survey): string[] {
@@ -158,17 +165,76 @@ describe('the criteria questions', () => {
   });
 });
 
+/** Issue 14: säkerställer, never säkrar; the reader is ni, never du; the receipt is a bekräftelse. */
+function expectHouseWording(text: string): void {
+  // \b does not see å, ä, ö as word characters, so whole words are matched on letters explicitly.
+  const word = (words: string) => new RegExp(`(^|[^\\p{L}])(${words})(?![\\p{L}])`, 'iu');
+  expect(text).not.toMatch(word('säkrar'));
+  expect(text).not.toMatch(word('du|dig|din|ditt|dina'));
+  expect(text).not.toMatch(/kvitto/i);
+}
+
+/** A page's visible Swedish text: markup, the inline stylesheet and the script left out. */
+function pageText(page: Page): string {
+  return page.body
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ');
+}
+
+const everyProblem: Problem[] = [
+  problems.notFound(),
+  problems.unsupportedMediaType(),
+  problems.tooLarge(256 * 1024),
+  problems.validation([]),
+  problems.conflict(),
+  problems.alreadyAnswered(),
+  problems.forbidden('missing'),
+  problems.forbidden('unknown'),
+  problems.forbidden('foreign'),
+  problems.crossSite(),
+  problems.erased(),
+  problems.closed(),
+  problems.unavailable(),
+];
+
 describe('Swedish wording', () => {
   it.each(surveys.map((survey) => [survey.id, survey] as const))(
     '%s says säkerställer, addresses the reader as ni and calls the receipt a bekräftelse',
     (_id, survey) => {
-      for (const text of swedishTexts(survey)) {
-        expect(text).not.toMatch(/\bsäkrar\b/i);
-        expect(text).not.toMatch(/\b(du|dig|din|ditt|dina)\b/i);
-        expect(text).not.toMatch(/kvitto/i);
-      }
+      for (const text of swedishTexts(survey)) expectHouseWording(text);
     },
   );
+
+  it.each(surveys.map((survey) => [survey.id, survey] as const))(
+    'the %s form, its error messages and its receipt page keep the same wording',
+    (_id, survey) => {
+      const validated = validateAnswers(survey, {}, 'sv');
+      const issues = validated.ok ? [] : validated.issues;
+      expect(issues.length).toBeGreaterThan(0);
+      expectHouseWording(pageText(renderForm({ survey, lang: 'sv', submissionId: 'id', issues })));
+      expectHouseWording(pageText(receiptPage(survey, 'REF-1', 'sv')));
+    },
+  );
+
+  it('the landing, privacy, accessibility and error pages keep the same wording', () => {
+    const contact = 'pilot@example.se';
+    const pages = [
+      homePage({ lang: 'sv', surveys, mailViewer: 'http://localhost:8005' }),
+      privacyPage('sv', contact, 12),
+      accessibilityPage('sv', contact),
+      errorPage(null, 'sv'),
+      ...everyProblem.map((problem) => errorPage(problem, 'sv')),
+    ];
+    for (const page of pages) expectHouseWording(pageText(page));
+    for (const problem of everyProblem) expectHouseWording(problem.text.sv);
+  });
+
+  it('names the review body as Teknikcollege does: Industrirådets granskningskommitté', () => {
+    const privacy = pageText(privacyPage('sv', 'pilot@example.se', 12));
+    expect(privacy).toContain('Industrirådets granskningskommitté');
+    expect(privacy).not.toMatch(/granskningsgrupp/);
+  });
 
   it('lists gröna näringar and grafisk industri among the industries', () => {
     const industry = findQuestion(companyValue, 'industry');
