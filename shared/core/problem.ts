@@ -91,7 +91,7 @@ export const problems = {
   forbidden: (reason: 'missing' | 'unknown' | 'foreign') => new Problem('forbidden', forbiddenText[reason]),
   crossSite: () =>
     new Problem('cross_site', {
-      sv: 'Svaret skickades från en annan webbplats än enkätens och togs inte emot. Öppna formuläret via länken ni har fått och skicka in det därifrån.',
+      sv: 'Svaren skickades från en annan webbplats än enkätens och togs inte emot. Öppna formuläret via länken ni har fått och skicka in det därifrån.',
       en: 'The answers were sent from another website than the survey’s and were not accepted. Open the form through the link you were given and send it from there.',
     }),
   erased: () =>

@@ -130,7 +130,7 @@ describe('a post another site made a browser send is refused first (403 cross_si
     });
     expect(form.status).toBe(403);
     expect(form.headers.get('content-type')).toContain('text/html');
-    expect(await form.text()).toContain('Svaret togs inte emot');
+    expect(await form.text()).toContain('Svaren togs inte emot');
   });
 
   it('accepts the no-JS form, which posts with Origin: null', async () => {

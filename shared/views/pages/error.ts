@@ -15,7 +15,7 @@ const headings: Partial<Record<ProblemCode, Text>> = {
   conflict: { sv: 'Formuläret är redan inskickat', en: 'The form has already been submitted' },
   unavailable: { sv: 'Tillfälligt fel', en: 'Temporary problem' },
   too_large: { sv: 'För mycket text', en: 'Too much text' },
-  cross_site: { sv: 'Svaret togs inte emot', en: 'The answers were not accepted' },
+  cross_site: { sv: 'Svaren togs inte emot', en: 'The answers were not accepted' },
   erased: { sv: 'Uppgifterna är raderade', en: 'The data has been erased' },
 };
 
