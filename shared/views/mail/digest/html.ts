@@ -246,7 +246,7 @@ export function renderHtml(
                     style="padding:16px 20px 24px;border-top:1px solid ${colours.line};font-size:13px;${muted}"
                   >
                     <span class="muted" style="${muted}"
-                      >Veckan räknas måndag–söndag, svensk tid. Siffrorna kommer från svarens räknare;
+                      >Veckan räknas måndag–söndag, svensk tid. Siffrorna räknas löpande när svaren kommer in;
                       "hittills" räknas från ${digest.pilot.start}. Alla siffror per fråga finns i den
                       bifogade CSV-filen.</span
                     >
