@@ -104,6 +104,29 @@ describe('parseInviteList', () => {
     expect(!list.ok && list.problems[0]?.message).toMatch(/quoted field is never closed/);
   });
 
+  it('reads the optional centre column by name in any case or by slug, storing the slug', () => {
+    const centres = [{ slug: 'additivt-teknikcenter', name: 'Additivt Teknikcenter' }];
+    const list = parseInviteList(
+      'email,organisation,region,centre\na@b.se,A AB,kalmar,ADDITIVT teknikcenter\nb@c.se,B AB,kalmar,additivt-teknikcenter\nc@d.se,C AB,kalmar,\n',
+      { centres },
+    );
+    expect(list).toEqual({
+      ok: true,
+      rows: [
+        { line: 2, email: 'a@b.se', organisation: 'A AB', region: 'kalmar', centre: 'additivt-teknikcenter' },
+        { line: 3, email: 'b@c.se', organisation: 'B AB', region: 'kalmar', centre: 'additivt-teknikcenter' },
+        { line: 4, email: 'c@d.se', organisation: 'C AB', region: 'kalmar' },
+      ],
+    });
+  });
+
+  it('refuses an unknown centre naming its line', () => {
+    const list = parseInviteList('email,organisation,region,centre\na@b.se,A AB,kalmar,Okänt Center\n', {
+      centres: [{ slug: 'additivt-teknikcenter', name: 'Additivt Teknikcenter' }],
+    });
+    expect(list).toEqual({ ok: false, problems: [{ line: 2, message: 'unknown centre "Okänt Center"' }] });
+  });
+
   it('refuses a list with a header only', () => {
     expect(parseInviteList(`${header}\n`)).toEqual({
       ok: false,
