@@ -21,6 +21,7 @@ import {
   awaitingReview,
   distributionMean,
   type ApplicationStatus,
+  type CentreFigures,
   type Digest,
   type QuestionFigures,
   type SurveyDigest,
@@ -99,9 +100,8 @@ function npsQuestion(survey: SurveyDigest): QuestionFigures | undefined {
   return survey.questions.find((question) => question.type === 'nps');
 }
 
-function changeText(current: number | undefined, previous: number | undefined): string | undefined {
-  if (current === undefined || previous === undefined) return undefined;
-  return `${format.change(current - previous)} mot förra veckan`;
+function changeText(change: number | undefined): string | undefined {
+  return change === undefined ? undefined : `${format.change(change)} mot förra veckan`;
 }
 
 function headline(digest: Digest, context: EmailContext): Figure[] {
@@ -127,7 +127,7 @@ function headline(digest: Digest, context: EmailContext): Figure[] {
         nps.period.nps !== undefined
           ? `denna vecka ${format.nps(nps.period.nps)} (${format.count(nps.period.n)} svar)`
           : 'inga svar denna vecka';
-      const change = changeText(nps.period.nps, nps.previous.nps);
+      const change = changeText(nps.change?.nps);
       figures.push({
         label: `NPS, ${name}`,
         value: format.nps(nps.total.nps ?? 0),
@@ -192,11 +192,12 @@ function statsLine(stats: Stats, withMean: boolean): string {
 function questionView(question: Question, figures: QuestionFigures): QuestionView {
   const withMean = figures.total.mean !== undefined;
   const summary = `Hittills: ${statsLine(figures.total, withMean)}.`;
+  // The model gives a change only where both weeks have enough answers for it to mean something.
   const change =
-    figures.period.nps !== undefined && figures.previous.nps !== undefined
-      ? `NPS ${format.change(figures.period.nps - figures.previous.nps)}`
-      : figures.period.mean !== undefined && figures.previous.mean !== undefined
-        ? `medel ${format.change(figures.period.mean - figures.previous.mean)}`
+    figures.change?.nps !== undefined
+      ? `NPS ${format.change(figures.change.nps)}`
+      : figures.change?.mean !== undefined
+        ? `medel ${format.change(figures.change.mean)}`
         : undefined;
   const week =
     `Denna vecka: ${statsLine(figures.period, withMean)} (förra veckan: ${statsLine(figures.previous, withMean)}).` +
@@ -269,7 +270,7 @@ function surveyView(survey: Survey, figures: SurveyDigest, comments: Comment[]):
     {
       label: 'Svar denna vecka',
       value: format.count(figures.responses.period),
-      note: `förra veckan ${format.count(figures.responses.previous)} (${format.change(figures.responses.period - figures.responses.previous)})`,
+      note: `förra veckan ${format.count(figures.responses.previous)}${figures.responses.change === undefined ? '' : ` (${format.change(figures.responses.change)})`}`,
     },
     { label: 'Svar hittills', value: format.count(figures.responses.total) },
   ];
@@ -608,6 +609,61 @@ function regionFigures(row: RegionRow, names: string[]): string {
   return parts.length > 0 ? parts.join(' · ') : 'inga svar ännu';
 }
 
+const CENTRE_LEGEND =
+  'Piloten hittills: svar per centrum, och för enkäter med inbjudningar hur många av centrumets inbjudna som svarat.';
+const REPORT_POINTER =
+  'Hela bilden – per centrum, region och våg, med spridning och kriterierna sida vid sida – ger utvärderingsrapporten: npx skc report.';
+
+/** One centre's pilot-to-date figures as one line; surveys nobody of the centre was asked are left out. */
+function centreLine(centre: CentreFigures, context: EmailContext): string {
+  const parts = centre.surveys.flatMap((survey) =>
+    survey.responses === 0 && survey.invited === 0
+      ? []
+      : [
+          `${surveyName(context.surveys, survey.id)} ${format.count(survey.responses)}` +
+            (survey.responseRate === null
+              ? ''
+              : ` (${format.count(survey.answered)} av ${format.count(survey.invited)} inbjudna, ${format.percent(survey.responseRate)})`),
+        ],
+  );
+  return parts.length > 0 ? parts.join(' · ') : 'inga svar ännu';
+}
+
+function centreRows(digest: Digest, context: EmailContext): { name: string; line: string }[] {
+  const rows = digest.centres.list.map((centre) => ({
+    name: `${centre.name} (${regionName(centre.region)})`,
+    line: `${format.count(centre.responses)} svar: ${centreLine(centre, context)}`,
+  }));
+  if (digest.centres.withoutCentre > 0 || rows.length === 0)
+    rows.push({ name: 'Utan centrum', line: `${format.count(digest.centres.withoutCentre)} svar` });
+  return rows;
+}
+
+function centresHtml(digest: Digest, context: EmailContext): Html {
+  const muted = `color:${colours.muted}`;
+  return section(
+    html`${h2('Per centrum')}
+      <p class="muted" style="margin:0 0 8px;font-size:13px;${muted}">${CENTRE_LEGEND}</p>
+      <table
+        role="presentation"
+        width="100%"
+        cellpadding="0"
+        cellspacing="0"
+        style="border-collapse:collapse"
+      >
+        ${centreRows(digest, context).map(
+          (row) =>
+            html`<tr>
+              <td class="rule" style="padding:7px 0;border-bottom:1px solid ${colours.line};font-size:14px">
+                <strong>${row.name}</strong><br /><span class="muted" style="${muted}">${row.line}</span>
+              </td>
+            </tr>`,
+        )}
+      </table>
+      <p style="margin:10px 0 0;font-size:14px">${REPORT_POINTER}</p>`,
+  );
+}
+
 function renderHtml(digest: Digest, context: EmailContext, views: SurveyView[], subject: string): string {
   const answers = newAnswers(digest);
   const figures = headline(digest, context);
@@ -670,6 +726,7 @@ function renderHtml(digest: Digest, context: EmailContext, views: SurveyView[], 
                   <td style="padding:4px 20px 16px">${figuresHtml(figures)}</td>
                 </tr>
                 ${views.map(surveyHtml)} ${applicationsHtml(digest)} ${regionsHtml(digest, context)}
+                ${centresHtml(digest, context)}
                 <tr>
                   <td
                     class="rule"
@@ -735,6 +792,9 @@ function renderText(digest: Digest, context: EmailContext, views: SurveyView[], 
   lines.push('', 'PER LÄN', REGION_LEGEND);
   const names = digest.surveys.map((survey) => surveyName(context.surveys, survey.id));
   for (const row of regionRows(digest)) lines.push(`${row.name}: ${regionFigures(row, names)}`);
+  lines.push('', 'PER CENTRUM', CENTRE_LEGEND);
+  for (const row of centreRows(digest, context)) lines.push(`${row.name}: ${row.line}`);
+  lines.push('', REPORT_POINTER);
   lines.push(
     '',
     `Veckan räknas måndag–söndag, svensk tid; "hittills" räknas från ${digest.pilot.start}. Alla siffror per fråga finns i den bifogade CSV-filen.`,
