@@ -187,6 +187,21 @@ describe('invitationMail', () => {
     expect(html).toContain('href="https://enkat.teknikcollege.se/privacy"');
   });
 
+  it('greets on behalf of the centre by its registered name, escaped', () => {
+    const mail = invitationMail({
+      ...input,
+      organisation: 'Verkstaden AB',
+      centreName: 'Additivt <i>Teknikcenter</i>',
+    });
+    expect(mail.text).toContain(
+      `Additivt <i>Teknikcenter</i> bjuder in Verkstaden AB att svara på enkäten ”${companyValue.title.sv}”.`,
+    );
+    expect(mail.text).toContain('Med vänliga hälsningar\nAdditivt <i>Teknikcenter</i> och Teknikcollege');
+    expect(mail.text).toContain('Additivt <i>Teknikcenter</i> invites Verkstaden AB to answer');
+    expect(mail.html).toContain('Additivt &lt;i&gt;Teknikcenter&lt;/i&gt; bjuder in Verkstaden AB');
+    expect(mail.html).not.toContain('<i>Teknikcenter');
+  });
+
   it('tells a reminder that the organisation has not answered yet', () => {
     const { text } = invitationMail({ ...input, kind: 'reminder', organisation: 'Verkstaden AB' });
     expect(text).toContain('Vi har ännu inte fått något svar från Verkstaden AB');

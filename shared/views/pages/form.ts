@@ -24,6 +24,8 @@ export type FormState = {
   token?: string;
   /** Greets the invited organisation by name. */
   organisation?: string;
+  /** The registered name of the centre the invitation comes from, which greets on its behalf. */
+  centreName?: string;
   answers?: Answers;
   issues?: ValidationIssue[];
   /** Extra empty items per group (the "add another" button without JavaScript). */
@@ -71,6 +73,10 @@ const words = {
     en: (a: number, b: number) => `From ${a} to ${b}.`,
   },
   welcome: { sv: (org: string) => `Välkommen, ${org}.`, en: (org: string) => `Welcome, ${org}.` },
+  welcomeFrom: {
+    sv: (org: string, centre: string) => `${centre} hälsar ${org} välkommen.`,
+    en: (org: string, centre: string) => `${centre} welcomes ${org}.`,
+  },
   privacy: {
     sv: 'Läs hur vi behandlar personuppgifter',
     en: 'Read how we handle personal data',
@@ -110,6 +116,11 @@ function errorPlace(survey: Survey, path: (string | number)[]): string {
   return question?.type === 'matrix' && typeof row !== 'string' ? question.id : issueTarget(survey, path);
 }
 
+/** The invited organisation's welcome, on behalf of its centre when the invitation names one. */
+function greeting(organisation: string, centreName: string | undefined, lang: Lang): string {
+  return centreName ? words.welcomeFrom[lang](organisation, centreName) : words.welcome[lang](organisation);
+}
+
 export function renderForm(state: FormState): Page {
   const { survey, lang, issues = [] } = state;
   const errorsByField = new Map<string, string[]>();
@@ -131,7 +142,7 @@ export function renderForm(state: FormState): Page {
   const action = withLang(`/surveys/${survey.id}/responses`, {}, lang);
   const content = html` ${state.notice ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${state.notice}</p></div>` : ''}${issues.length ? errorSummary(survey, issues, lang) : ''}
     <h1>${survey.title[lang]}</h1>
-    ${state.organisation ? html`<p class="lead">${words.welcome[lang](state.organisation)}</p>` : ''}
+    ${state.organisation ? html`<p class="lead">${greeting(state.organisation, state.centreName, lang)}</p>` : ''}
     ${survey.description ? html`<p class="lead">${survey.description[lang]}</p>` : ''}
     <p class="meta">
       ${words.minutes[lang](survey.minutes)}
