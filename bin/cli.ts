@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   applications: () => import('./commands/applications.ts'),
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
+  centres: () => import('./commands/centres.ts'),
 };
 
 export const LOCAL_DYNAMODB = 'http://127.0.0.1:8000';
@@ -90,6 +91,8 @@ Commands:
   applications
   review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
   erase --email ADDRESS
+  centres [--json]
+  centres add --name NAME --region REGION --approved-on YYYY-MM-DD [--contact EMAIL]
 
 Talks to the local stack (npm start) by default; set SKC_TARGET=aws to use AWS.`;
 

@@ -4,10 +4,11 @@
  * answers and every aggregate counter stay. An invitee item is keyed by the email hash, so it is
  * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it.
  */
-import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
 import { emailHash } from '../../core/tokens.ts';
 import { call, key, partitionItems, S, str, type Db, type Item } from './client.ts';
+import { centreKeys } from './centres.ts';
 import { keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -16,6 +17,25 @@ async function remove(db: Db, itemKey: Item): Promise<boolean> {
     db.client.send(new DeleteItemCommand({ TableName: db.tableName, Key: itemKey, ReturnValues: 'ALL_OLD' })),
   );
   return old !== undefined;
+}
+
+/** Removes a centre's contact address; the centre and its figures stay. */
+async function removeCentreContact(db: Db, slug: string): Promise<boolean> {
+  const { Attributes: old } = await call(() =>
+    db.client.send(
+      new UpdateItemCommand({
+        TableName: db.tableName,
+        Key: centreKeys.centre(slug),
+        UpdateExpression: 'REMOVE contact',
+        ConditionExpression: `attribute_exists(${table.partitionKey})`,
+        ReturnValues: 'UPDATED_OLD',
+      }),
+    ).catch((error: unknown) => {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return { Attributes: undefined };
+      throw error;
+    }),
+  );
+  return old?.contact !== undefined;
 }
 
 /** The sort keys of every item in one partition. */
@@ -67,6 +87,8 @@ export async function eraseByEmail(db: Db, address: string): Promise<ErasureRepo
     }
     if (target.kind === 'response') {
       if (await remove(db, keys.personal(target.responseId))) report.responses++;
+    } else if (target.kind === 'centre') {
+      if (await removeCentreContact(db, target.slug)) report.centreContacts++;
     } else {
       inviteeKeys.push(target.inviteeKey);
     }
