@@ -19,7 +19,7 @@ import { CommandError, UsageError, type Command, type Context } from '../command
 const PARTNER_SURVEY = 'company-value';
 
 // Until Teknikcollege's regions (surveys/regions.ts findRegion) land: the region list's values and names.
-const findRegion: RegionLookup = (input) => {
+export const findRegion: RegionLookup = (input) => {
   const wanted = input.trim().toLocaleLowerCase('sv');
   const region = regions.find(
     (candidate) => candidate.value === wanted || candidate.label.sv.toLocaleLowerCase('sv') === wanted,

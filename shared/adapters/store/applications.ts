@@ -10,6 +10,7 @@ import {
   TransactWriteItemsCommand,
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
+import type { Centre } from '../../core/centres.ts';
 import {
   isStatus,
   resubmissionsOf,
@@ -35,6 +36,7 @@ import {
   type Db,
   type Item,
 } from './client.ts';
+import { linkWrite, registrationWrites } from './centres.ts';
 import { counterUpdate, indexKeys, keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -120,13 +122,21 @@ export async function getApplication(db: Db, responseId: string): Promise<Applic
 }
 
 function historyOf(item: Item): HistoryEntry {
-  return {
+  const entry: HistoryEntry = {
     at: str(item, 'at')!,
     by: str(item, 'by') ?? '',
     from: str(item, 'from') as Status,
     to: str(item, 'to') as Decision,
     note: str(item, 'note') ?? '',
   };
+  const criteria = item.criteria?.M;
+  if (criteria)
+    entry.criteria = Object.fromEntries(Object.entries(criteria).map(([id, value]) => [id, Number(value.N)]));
+  const hours = num(item, 'hours');
+  if (hours !== undefined) entry.hours = hours;
+  const centre = str(item, 'centre');
+  if (centre) entry.centre = centre;
+  return entry;
 }
 
 /** An application's history, oldest first. */
@@ -161,6 +171,10 @@ export type DecisionRequest = {
   note: string;
   by: string;
   now: Date;
+  criteria?: HistoryEntry['criteria'];
+  hours?: number;
+  /** An approval's centre: registered with the decision, or an existing one linked to it. */
+  centre?: { register: Centre } | { link: string };
 };
 
 export type DecisionOutcome =
@@ -168,7 +182,9 @@ export type DecisionOutcome =
   | { outcome: 'not_found' }
   | { outcome: 'invalid'; from: Status; message: Text }
   /** Someone else decided between our read and our write; nothing was written. */
-  | { outcome: 'conflict' };
+  | { outcome: 'conflict' }
+  /** The centre to register exists, or the one to link is missing or linked elsewhere; nothing written. */
+  | { outcome: 'centre_conflict' };
 
 /**
  * Records a review step. The status is read, the transition checked, then written on the
@@ -185,13 +201,27 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
   const historyKey = `${HISTORY}${at}`;
   const outboxId = `decision#${request.responseId}#${count}`;
   const TableName = db.tableName;
+  const centreSlug = request.centre
+    ? 'register' in request.centre
+      ? request.centre.register.slug
+      : request.centre.link
+    : undefined;
   const entry: HistoryEntry = {
     at,
     by: request.by,
     from: current.status,
     to: request.decision,
     note: request.note,
+    ...(request.criteria && { criteria: request.criteria }),
+    ...(request.hours !== undefined && { hours: request.hours }),
+    ...(centreSlug && { centre: centreSlug }),
   };
+  // Written after the four decision writes, so a failed condition there is the centre's.
+  const centreWrites = !request.centre
+    ? []
+    : 'register' in request.centre
+      ? registrationWrites(TableName, { ...request.centre.register, applicationId: request.responseId })
+      : [linkWrite(TableName, request.centre.link, request.responseId)];
   try {
     await transact(() =>
       db.client.send(
@@ -205,7 +235,8 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
                   'SET #status = :to, statusSince = :at, decisionCount = :count' +
                   (request.decision === 'changes-requested'
                     ? ', changesRequestedAt = if_not_exists(changesRequestedAt, :at)'
-                    : ''),
+                    : '') +
+                  (centreSlug ? ', centre = :centre' : ''),
                 ConditionExpression:
                   '#status = :from AND (attribute_not_exists(decisionCount) OR decisionCount = :previous)',
                 ExpressionAttributeNames: { '#status': 'status' },
@@ -215,6 +246,7 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
                   ':at': S(at),
                   ':count': N(count),
                   ':previous': N(current.decisionCount),
+                  ...(centreSlug && { ':centre': S(centreSlug) }),
                 },
               },
             },
@@ -228,6 +260,15 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
                   from: S(entry.from),
                   to: S(entry.to),
                   note: S(entry.note),
+                  ...(entry.criteria && {
+                    criteria: {
+                      M: Object.fromEntries(
+                        Object.entries(entry.criteria).map(([id, value]) => [id, N(value)]),
+                      ),
+                    },
+                  }),
+                  ...(entry.hours !== undefined && { hours: N(entry.hours) }),
+                  ...(centreSlug && { centre: S(centreSlug) }),
                 },
                 ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
               },
@@ -251,12 +292,14 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
                 ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
               },
             },
+            ...centreWrites,
           ],
         }),
       ),
     );
   } catch (error) {
-    if (error instanceof ConditionFailedError) return { outcome: 'conflict' };
+    if (error instanceof ConditionFailedError)
+      return error.failedAt(4) ? { outcome: 'centre_conflict' } : { outcome: 'conflict' };
     throw error;
   }
   return {

@@ -60,6 +60,22 @@ export function registrationWrites(TableName: string, centre: Centre): TransactW
   return writes;
 }
 
+/**
+ * Links an existing centre to the application whose approval it is: fails its condition when the
+ * centre is missing or already linked to another application.
+ */
+export function linkWrite(TableName: string, slug: string, applicationId: string): TransactWriteItem {
+  return {
+    Update: {
+      TableName,
+      Key: centreKeys.centre(slug),
+      UpdateExpression: 'SET applicationId = :application',
+      ConditionExpression: `attribute_exists(${table.partitionKey}) AND (attribute_not_exists(applicationId) OR applicationId = :application)`,
+      ExpressionAttributeValues: { ':application': S(applicationId) },
+    },
+  };
+}
+
 /** Registers a centre; `exists` (nothing written) when its slug is taken. */
 export async function addCentre(db: Db, centre: Centre): Promise<'added' | 'exists'> {
   try {
