@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   App:           http://localhost:${config.PORT}/forms/centre-application
   Surveys API:   http://localhost:${config.PORT}/surveys
   Mail viewer:   ${ses.endpoint.replace('127.0.0.1', 'localhost')}  (SES local keeps mail in memory only: it is gone after a restart)
-  DynamoDB:      ${dynamo.endpoint.replace('127.0.0.1', 'localhost')}  (data in ${config.SKC_DATA_DIR}/)
+  DynamoDB:      ${dynamo.endpoint.replace('127.0.0.1', 'localhost')}  (data in the folder SKC_DATA_DIR names, .data/ by default)
 Press Ctrl-C to stop.`);
 }
 

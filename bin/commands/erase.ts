@@ -10,7 +10,10 @@ export const command: Command = {
   async run({ values }, context) {
     const address = normaliseEmail((values.email as string | undefined) ?? '');
     if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new UsageError('--email must be an email address');
-    const report = await eraseByEmail(context.db, address);
+    const report = await eraseByEmail(context.db, address, {
+      now: context.now(),
+      expiresAt: context.retentionUntil,
+    });
     for (const line of describeErasure(address, report)) context.out(line);
   },
 };

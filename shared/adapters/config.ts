@@ -5,11 +5,10 @@
 import * as z from 'zod';
 import { pilot } from '../../surveys/pilot.ts';
 import { defaultTableName } from './store/table.ts';
+import { isValidEmail } from '../core/validation.ts';
 
-const emailAddress = z
-  .string()
-  .trim()
-  .regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/, 'must be an email address');
+// The same address rule as answers and invitation lists: one SES can deliver to.
+const emailAddress = z.string().trim().refine(isValidEmail, 'must be an email address SES can deliver to');
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -50,6 +49,12 @@ const envSchema = z.object({
   SKC_DYNAMODB_ENDPOINT: z.url().optional(),
   SKC_SES_ENDPOINT: z.url().optional(),
   SKC_SES_CONFIGURATION_SET: z.string().optional(),
+  /**
+   * With the CloudFront edge: the value of the secret header CloudFront adds; HTTP functions
+   * refuse requests without it (functions/http.ts reads it, so functions without other settings
+   * need not load this schema at cold start).
+   */
+  SKC_ORIGIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -61,9 +66,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `${issue.path.join('.')}: ${issue.message} (got "${env[String(issue.path[0])] ?? ''}")`,
-  );
+  // The setting is named, never its value: values may be secrets and this line reaches logs.
+  const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
 }
 

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { regions } from '../../surveys/regions.ts';
 import { findCentre, type Centre } from './centres.ts';
 import type { Lang } from './definition.ts';
-import { isValidEmail } from './validation.ts';
+import { BIDI_CONTROL, isValidEmail } from './validation.ts';
 import { normaliseEmail } from './tokens.ts';
 
 export type InviteRow = {
@@ -30,9 +30,11 @@ const REQUIRED_COLUMNS = ['email', 'organisation', 'region'] as const;
 const COLUMNS = [...REQUIRED_COLUMNS, 'name', 'centre'] as const;
 type Column = (typeof COLUMNS)[number];
 
-// Control characters (C0, DEL, C1), line and paragraph separators, and bidirectional overrides,
-// which could make an organisation's name display as something else in the emails.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Control characters (C0, DEL, C1) and line and paragraph separators; bidirectional controls,
+// which could make an organisation's name display as something else in the emails, are the
+// answers' rule (BIDI_CONTROL).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const hasControl = (value: string) => CONTROL.test(value) || BIDI_CONTROL.test(value);
 const regionValues = new Set(regions.map((region) => region.value));
 
 /**
@@ -111,7 +113,7 @@ export function parseInviteList(
 
     const email = cell('email');
     if (!email) rowProblems.push('email is empty');
-    else if (CONTROL.test(email)) rowProblems.push('email contains control characters');
+    else if (hasControl(email)) rowProblems.push('email contains control characters');
     else if (email.length > inviteLimits.email)
       rowProblems.push(`email is longer than ${inviteLimits.email} characters`);
     else if (!isValidEmail(email)) rowProblems.push(`email ${JSON.stringify(email)} is not a valid address`);
@@ -154,7 +156,7 @@ export function parseInviteList(
 
 function textProblems(column: string, value: string, max: number, required: boolean): string[] {
   if (!value) return required ? [`${column} is empty`] : [];
-  if (CONTROL.test(value)) return [`${column} contains control characters`];
+  if (hasControl(value)) return [`${column} contains control characters`];
   if ([...value].length > max) return [`${column} is longer than ${max} characters`];
   return [];
 }

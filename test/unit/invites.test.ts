@@ -89,6 +89,17 @@ describe('parseInviteList', () => {
     });
   });
 
+  it("rejects bidirectional marks and an address SES cannot deliver, by the answers' one rule", () => {
+    const list = parseInviteList(`${header}\nåsa@b.se,Ok AB,kalmar,\nb@b.se,Evil\u200fBA,kalmar,\n`);
+    expect(list).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, message: 'email "åsa@b.se" is not a valid address' },
+        { line: 3, message: 'organisation contains control characters' },
+      ],
+    });
+  });
+
   it('asks for the header row when the first row is data', () => {
     const list = parseInviteList('a@b.se,Org,kalmar\n');
     expect(list.ok).toBe(false);

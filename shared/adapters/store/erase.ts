@@ -2,12 +2,13 @@
  * Erases one person: every item their `EMAIL#<hash>` lookup items point at, then the lookups.
  * Personal answers live in their own `RESP#<id>` / `PERSONAL` item, so the response's other
  * answers and every aggregate counter stay. An invitee item is keyed by the email hash, so it is
- * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it.
+ * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it. Each of their
+ * responses' idempotency records becomes a tombstone, so reusing its submissionId reveals nothing.
  */
-import { DeleteItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
 import { emailHash } from '../../core/tokens.ts';
-import { call, key, partitionItems, S, str, type Db, type Item } from './client.ts';
+import { call, key, N, partitionItems, readItem, S, str, type Db, type Item } from './client.ts';
 import { centreKeys } from './centres.ts';
 import { keys } from './responses.ts';
 import { table } from './table.ts';
@@ -22,20 +23,46 @@ async function remove(db: Db, itemKey: Item): Promise<boolean> {
 /** Removes a centre's contact address; the centre and its figures stay. */
 async function removeCentreContact(db: Db, slug: string): Promise<boolean> {
   const { Attributes: old } = await call(() =>
-    db.client.send(
-      new UpdateItemCommand({
-        TableName: db.tableName,
-        Key: centreKeys.centre(slug),
-        UpdateExpression: 'REMOVE contact',
-        ConditionExpression: `attribute_exists(${table.partitionKey})`,
-        ReturnValues: 'UPDATED_OLD',
+    db.client
+      .send(
+        new UpdateItemCommand({
+          TableName: db.tableName,
+          Key: centreKeys.centre(slug),
+          UpdateExpression: 'REMOVE contact',
+          ConditionExpression: `attribute_exists(${table.partitionKey})`,
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return { Attributes: undefined };
+        throw error;
       }),
-    ).catch((error: unknown) => {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return { Attributes: undefined };
-      throw error;
-    }),
   );
   return old?.contact !== undefined;
+}
+
+/**
+ * Replaces a response's idempotency record (answer hash and receipt) with a tombstone: a post
+ * reusing its submissionId is then answered 410 `erased`, never with the old receipt, and no hash
+ * of the erased answers is left to test guesses against. Idempotent, so a rerun can redo it.
+ */
+async function tombstone(db: Db, responseId: string, options: EraseOptions): Promise<void> {
+  const response = await readItem(db, keys.response(responseId));
+  const surveyId = str(response, 'surveyId');
+  const submissionId = str(response, 'submissionId');
+  if (!surveyId || !submissionId) return;
+  await call(() =>
+    db.client.send(
+      new PutItemCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.submission(surveyId, submissionId),
+          erasedAt: S(options.now.toISOString()),
+          [table.ttlAttribute]: N(options.expiresAt),
+        },
+      }),
+    ),
+  );
 }
 
 /** The sort keys of every item in one partition. */
@@ -74,7 +101,13 @@ async function inviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
   return found;
 }
 
-export async function eraseByEmail(db: Db, address: string): Promise<ErasureReport> {
+export type EraseOptions = {
+  now: Date;
+  /** Unix seconds: tombstones expire with the personal data's retention (DynamoDB TTL). */
+  expiresAt: number;
+};
+
+export async function eraseByEmail(db: Db, address: string, options: EraseOptions): Promise<ErasureReport> {
   const hash = emailHash(address);
   const report = emptyReport();
   const references = await sortKeysOf(db, `EMAIL#${hash}`);
@@ -86,6 +119,7 @@ export async function eraseByEmail(db: Db, address: string): Promise<ErasureRepo
       continue;
     }
     if (target.kind === 'response') {
+      await tombstone(db, target.responseId, options);
       if (await remove(db, keys.personal(target.responseId))) report.responses++;
     } else if (target.kind === 'centre') {
       if (await removeCentreContact(db, target.slug)) report.centreContacts++;
@@ -94,6 +128,10 @@ export async function eraseByEmail(db: Db, address: string): Promise<ErasureRepo
     }
   }
   if (inviteeKeys.length > 0) {
+    for (const inviteeKey of inviteeKeys) {
+      const responseId = str(await readItem(db, keys.invitee(inviteeKey)), 'responseId');
+      if (responseId) await tombstone(db, responseId, options);
+    }
     for (const link of await inviteLinksOf(db, inviteeKeys)) {
       if (await remove(db, key(str(link, table.partitionKey)!, str(link, table.sortKey)!)))
         report.inviteLinks++;
