@@ -18,7 +18,7 @@ import {
 import { localCredentials } from '../shared/adapters/config.ts';
 import { countersFor, sumCounters, type Counters } from '../shared/core/aggregate.ts';
 import { submissionHash } from '../shared/core/answers.ts';
-import { period, weekOf } from '../shared/core/calendar.ts';
+import { period, waveOf, weekOf } from '../shared/core/calendar.ts';
 import { questionsOf, type Survey } from '../shared/core/definition.ts';
 import { N, type Db, type Item } from '../shared/adapters/store/client.ts';
 import { createResponseStore, keys, personalItem, responseItem } from '../shared/adapters/store/responses.ts';
@@ -82,6 +82,8 @@ export function newResponse(
     hash: submissionHash(validated.answers, undefined),
     submittedAt: options.now,
     week: weekOf(options.now),
+    wave: waveOf(options.now),
+    centre: undefined,
     answers: rest,
     personal: Object.keys(personal).length > 0 ? personal : undefined,
     emailHashes,

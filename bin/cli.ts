@@ -85,11 +85,13 @@ const help = `Usage: skc <command> [options]
 
 Commands:
   digest [--period YYYY-Www] [--json] [--dry-run] [--force]
-  invite --survey ID --csv FILE [--dry-run]
-  remind --survey ID
+  invite --survey ID --csv FILE [--wave YYYY-VT|YYYY-HT] [--dry-run]
+  invite --survey ID --centre SLUG [--wave YYYY-VT|YYYY-HT] [--dry-run]
+  remind --survey ID [--wave YYYY-VT|YYYY-HT]
   export --survey ID [--format csv|json] [--out FILE] [--labels sv]
   applications
   review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
+         [--criteria id=value,…] [--hours N] [--centre SLUG]
   erase --email ADDRESS
   centres [--json]
   centres add --name NAME --region REGION --approved-on YYYY-MM-DD [--contact EMAIL]

@@ -1,7 +1,9 @@
 /**
- * Invitations in DynamoDB. A person invited to a survey is one `INVITEE#<survey>#<emailHash>`
- * item (their contact details, when invited, reminded and answered); each personal link is an
- * `INVITE#<tokenHash>` item pointing at it. Only the token's hash is stored. Answering marks the
+ * Invitations in DynamoDB. A person invited to a survey in a wave is one
+ * `INVITEE#<survey>#<wave>#<emailHash>` item (their contact details, centre, when invited, reminded
+ * and answered); each personal link is an `INVITE#<tokenHash>` item pointing at it. Invitees
+ * stored before waves keep their `INVITEE#<survey>#<emailHash>` key and belong to the wave of their
+ * invitation date: a condition on that old item keeps them from being invited twice in it. Only the token's hash is stored. Answering marks the
  * invitee in the submit transaction, so a second answer is refused whichever link it uses.
  * Invitees are listed per survey through GSI1 (`INVITEES#<survey>` → invitedAt#emailHash).
  */
@@ -20,7 +22,9 @@ import {
   type Db,
   type Item,
 } from './client.ts';
-import { counterUpdate, keys } from './responses.ts';
+import { startOfLocalDate, waveDates, waveOf } from '../../core/calendar.ts';
+import { centreKeys } from './centres.ts';
+import { counterUpdate, keys, waveOfInvitee } from './responses.ts';
 import { table } from './table.ts';
 
 export type Invitee = {
@@ -29,10 +33,28 @@ export type Invitee = {
   organisation: string;
   region?: string;
   name?: string;
+  /** The wave invited to; the current one when not given. */
+  wave?: string;
+  /** The centre's slug and registered name, when the invitation goes out on its behalf. */
+  centre?: string;
+  centreName?: string;
 };
 
-export function inviteeKey(surveyId: string, email: string): string {
+/** The invitee item's key: one per person, survey and wave. */
+export function inviteeKey(surveyId: string, email: string, wave: string): string {
+  return `INVITEE#${surveyId}#${wave}#${emailHash(email)}`;
+}
+
+/** The key invitees had before waves (one per person and survey); read, never written. */
+function legacyInviteeKey(surveyId: string, email: string): string {
   return `INVITEE#${surveyId}#${emailHash(email)}`;
+}
+
+/** The first instant of a wave and the first instant after it, Stockholm time. */
+function waveBounds(wave: string): { start: string; end: string } {
+  const { from, to } = waveDates(wave);
+  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { start: startOfLocalDate(from).toISOString(), end: startOfLocalDate(next).toISOString() };
 }
 
 /**
@@ -47,8 +69,10 @@ export async function createInvitation(
 ): Promise<boolean> {
   const TableName = db.tableName;
   const invitedAt = options.now.toISOString();
-  const inviteeId = inviteeKey(invitee.surveyId, invitee.email);
+  const wave = invitee.wave ?? waveOf(options.now);
+  const inviteeId = inviteeKey(invitee.surveyId, invitee.email, wave);
   const hash = emailHash(invitee.email);
+  const bounds = waveBounds(wave);
   try {
     await transact(() =>
       db.client.send(
@@ -64,6 +88,9 @@ export async function createInvitation(
                   organisation: S(invitee.organisation),
                   ...(invitee.region && { region: S(invitee.region) }),
                   ...(invitee.name && { name: S(invitee.name) }),
+                  wave: S(wave),
+                  ...(invitee.centre && { centre: S(invitee.centre) }),
+                  ...(invitee.centreName && { centreName: S(invitee.centreName) }),
                   invitedAt: S(invitedAt),
                   [table.ttlAttribute]: N(options.expiresAt),
                   [table.index.partitionKey]: S(inviteesIndex(invitee.surveyId)),
@@ -75,7 +102,7 @@ export async function createInvitation(
             {
               Put: {
                 TableName,
-                Item: linkItem({ ...invitee, key: inviteeId }, token, options.now, options.expiresAt),
+                Item: linkItem({ ...invitee, wave, key: inviteeId }, token, options.now, options.expiresAt),
                 ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
               },
             },
@@ -89,13 +116,29 @@ export async function createInvitation(
               invited: 1,
               ...(invitee.region && { [`invited@${invitee.region}`]: 1 }),
             }),
+            // Invited before waves, in this wave's dates: already invited in this wave.
+            {
+              ConditionCheck: {
+                TableName,
+                Key: keys.invitee(legacyInviteeKey(invitee.surveyId, invitee.email)),
+                ConditionExpression: `attribute_not_exists(${table.partitionKey}) OR invitedAt < :start OR invitedAt >= :end`,
+                ExpressionAttributeValues: { ':start': S(bounds.start), ':end': S(bounds.end) },
+              },
+            },
+            ...(invitee.centre
+              ? [
+                  counterUpdate(TableName, centreKeys.counters(invitee.surveyId, invitee.centre), {
+                    invited: 1,
+                  }),
+                ]
+              : []),
           ],
         }),
       ),
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionFailedError && error.failedAt(0)) return false;
+    if (error instanceof ConditionFailedError && (error.failedAt(0) || error.failedAt(4))) return false;
     throw error;
   }
 }
@@ -106,6 +149,8 @@ export const inviteesIndex = (surveyId: string) => `INVITEES#${surveyId}`;
 export type StoredInvitee = Invitee & {
   /** The INVITEE item's key. */
   key: string;
+  /** Stored, or for invitees from before waves the wave of their invitation date. */
+  wave: string;
   invitedAt: string;
   /** When the invitation email was handed to SES; absent until then. */
   sentAt?: string;
@@ -121,32 +166,49 @@ function inviteeOf(item: Item): StoredInvitee {
     email: str(item, 'email')!,
     organisation: str(item, 'organisation') ?? '',
     invitedAt: str(item, 'invitedAt')!,
+    wave: waveOfInvitee(item)!,
   };
-  for (const name of ['region', 'name', 'sentAt', 'remindedAt', 'answeredAt'] as const) {
+  for (const name of [
+    'region',
+    'name',
+    'centre',
+    'centreName',
+    'sentAt',
+    'remindedAt',
+    'answeredAt',
+  ] as const) {
     const value = str(item, name);
     if (value !== undefined) invitee[name] = value;
   }
   return invitee;
 }
 
+/** A person invited to a survey in a wave (the current one unless given), stored before waves or since. */
 export async function getInvitee(
   db: Db,
   surveyId: string,
   email: string,
+  wave = waveOf(new Date()),
 ): Promise<StoredInvitee | undefined> {
-  const item = await readItem(db, keys.invitee(inviteeKey(surveyId, email)));
-  return item ? inviteeOf(item) : undefined;
+  const item = await readItem(db, keys.invitee(inviteeKey(surveyId, email, wave)));
+  if (item) return inviteeOf(item);
+  const legacy = await readItem(db, keys.invitee(legacyInviteeKey(surveyId, email)));
+  return legacy && waveOfInvitee(legacy) === wave ? inviteeOf(legacy) : undefined;
 }
 
-/** Every invitee of a survey, in the order they were invited (GSI1, so possibly a moment stale). */
-export async function listInvitees(db: Db, surveyId: string): Promise<StoredInvitee[]> {
+/**
+ * Every invitee of a survey, or of one wave of it, in the order they were invited (GSI1, so
+ * possibly a moment stale).
+ */
+export async function listInvitees(db: Db, surveyId: string, wave?: string): Promise<StoredInvitee[]> {
   const items = await partitionItems(db, { partition: inviteesIndex(surveyId), index: true });
-  return items.map(inviteeOf);
+  const invitees = items.map(inviteeOf);
+  return wave === undefined ? invitees : invitees.filter((invitee) => invitee.wave === wave);
 }
 
 /** A personal link item for a token; it carries what the form needs to greet the organisation. */
 function linkItem(
-  invitee: Invitee & { key: string },
+  invitee: Invitee & { key: string; wave: string },
   token: string,
   createdAt: Date,
   expiresAt: number,
@@ -157,6 +219,9 @@ function linkItem(
     invitee: S(invitee.key),
     organisation: S(invitee.organisation),
     ...(invitee.region && { region: S(invitee.region) }),
+    wave: S(invitee.wave),
+    ...(invitee.centre && { centre: S(invitee.centre) }),
+    ...(invitee.centreName && { centreName: S(invitee.centreName) }),
     createdAt: S(createdAt.toISOString()),
     [table.ttlAttribute]: N(expiresAt),
   };

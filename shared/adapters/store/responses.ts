@@ -18,7 +18,20 @@ import {
   type Db,
   type Item,
 } from './client.ts';
+import { waveOf } from '../../core/calendar.ts';
+import { centreKeys } from './centres.ts';
 import { table } from './table.ts';
+
+/**
+ * The wave of an invitee item: stored since waves exist; before that, the wave of the day the
+ * person was invited (such items keep their key without a wave).
+ */
+export function waveOfInvitee(item: Item | undefined): string | undefined {
+  const wave = str(item, 'wave');
+  if (wave) return wave;
+  const invitedAt = str(item, 'invitedAt');
+  return invitedAt ? waveOf(new Date(invitedAt)) : undefined;
+}
 
 export const keys = {
   submission: (surveyId: string, submissionId: string) => key(`SUB#${surveyId}#${submissionId}`, 'SUB'),
@@ -49,6 +62,10 @@ export type StoredResponse = {
   submittedAt: string;
   week: string;
   region?: string;
+  /** The centre's slug; absent for answers "utan centrum". */
+  centre?: string;
+  /** Absent only on responses stored before waves: read them as the wave of `submittedAt`. */
+  wave?: string;
   answers: Answers;
 };
 
@@ -75,9 +92,14 @@ export function createResponseStore(db: Db): SubmissionStore & {
         surveyId: str(invite, 'surveyId')!,
         invitee: inviteeKey,
         organisation: str(invite, 'organisation') ?? '',
+        wave: waveOfInvitee(invitee) ?? waveOf(new Date(str(invite, 'createdAt') ?? Date.now())),
         answered: invitee?.answeredAt !== undefined,
       };
       if (region) invitation.region = region;
+      const centre = str(invite, 'centre');
+      const centreName = str(invite, 'centreName');
+      if (centre) invitation.centre = centre;
+      if (centreName) invitation.centreName = centreName;
       return invitation;
     },
 
@@ -119,6 +141,10 @@ export function responseOf(item: Item): StoredResponse {
   };
   const region = str(item, 'region');
   if (region) response.region = region;
+  const centre = str(item, 'centre');
+  if (centre) response.centre = centre;
+  const wave = str(item, 'wave');
+  if (wave) response.wave = wave;
   return response;
 }
 
@@ -139,6 +165,8 @@ export function responseItem(response: NewResponse): Item {
     week: S(response.week),
     answers: S(JSON.stringify(response.answers)),
     ...(response.region && { region: S(response.region) }),
+    ...(response.centre && { centre: S(response.centre) }),
+    wave: S(response.wave),
     [table.index.partitionKey]: S(indexKeys.responses(survey.id)),
     [table.index.sortKey]: S(`${response.week}#${submittedAt}#${responseId}`),
   };
@@ -220,6 +248,13 @@ function transactionItems(TableName: string, response: NewResponse) {
       }),
     );
   }
+  if (response.centre)
+    writes.push(
+      counterUpdate(TableName, centreKeys.counters(survey.id, response.centre), {
+        responses: 1,
+        ...(response.invitation && { answered: 1 }),
+      }),
+    );
   if (survey.review) {
     const title = response.answers[survey.review.titleQuestion];
     writes.push({
