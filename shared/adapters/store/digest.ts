@@ -1,6 +1,7 @@
 /**
  * What the digest reads and writes in DynamoDB: the counter buckets of the weeks it needs (one
- * Query per survey), the invite and status counters, the period's newest free-text comments (a
+ * Query per survey), the invite and status counters, the centres and their counters (one item
+ * per centre and survey), the period's newest free-text comments (a
  * bounded GSI query), and the digest-run record that makes each period's digest go out once.
  */
 import { QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
@@ -24,6 +25,7 @@ import {
   type Db,
   type Item,
 } from './client.ts';
+import { listCentres, readCentreCounters } from './centres.ts';
 import { indexKeys, keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -34,19 +36,22 @@ export async function readDigestSource(
   week: string,
 ): Promise<DigestSource> {
   const weeks = weeksNeeded(week);
-  const perSurvey = await Promise.all(
-    surveys.map(async (survey) => {
-      const [buckets, invites, statuses] = await Promise.all([
+  const [centres, ...perSurvey] = await Promise.all([
+    listCentres(db),
+    ...surveys.map(async (survey) => {
+      const [buckets, invites, statuses, centreCounters] = await Promise.all([
         readBuckets(db, survey.id, weeks.from, weeks.to),
         readCounters(db, keys.invites(survey.id)),
         survey.review ? readCounters(db, keys.statuses(survey.id)) : Promise.resolve({}),
+        readCentreCounters(db, survey.id),
       ]);
-      return { entry: { survey, buckets, invites }, statuses };
+      return { entry: { survey, buckets, invites, centres: centreCounters }, statuses };
     }),
-  );
+  ]);
   return {
     period: week,
     surveys: perSurvey.map(({ entry }) => entry),
+    centres: centres.map(({ slug, name, region }) => ({ slug, name, region })),
     statuses: sumCounters(perSurvey.map(({ statuses }) => statuses)),
   };
 }
