@@ -4,7 +4,7 @@
  * registers one. A refused registration is one line and exit 1, with nothing written.
  */
 import { localDate } from '../../shared/core/calendar.ts';
-import { checkRegistration, sameName, type RegionLookup } from '../../shared/core/centres.ts';
+import { checkRegistration, sameName } from '../../shared/core/centres.ts';
 import {
   addCentre,
   findCentreByName,
@@ -12,38 +12,24 @@ import {
   listCentres,
   readCentreCounters,
 } from '../../shared/adapters/store/centres.ts';
-import { regions } from '../../surveys/regions.ts';
+import { findRegion, regionLabel as regionName } from '../../surveys/regions.ts';
 import { CommandError, UsageError, type Command, type Context } from '../command.ts';
 
 /** The survey whose invitees are a centre's partner companies. */
 const PARTNER_SURVEY = 'company-value';
-
-// Until Teknikcollege's regions (surveys/regions.ts findRegion) land: the region list's values and names.
-export const findRegion: RegionLookup = (input) => {
-  const wanted = input.trim().toLocaleLowerCase('sv');
-  const region = regions.find(
-    (candidate) => candidate.value === wanted || candidate.label.sv.toLocaleLowerCase('sv') === wanted,
-  );
-  return region
-    ? { ok: true, region: { slug: region.value } }
-    : {
-        ok: false,
-        message: `unknown region ${JSON.stringify(input.trim().slice(0, 40))}; use one of ${regions.map((candidate) => candidate.label.sv).join(', ')}`,
-      };
-};
-const regionName = (slug: string) => regions.find((region) => region.value === slug)?.label.sv ?? slug;
 
 const usage =
   'centres [--json] | centres add --name NAME --region REGION --approved-on YYYY-MM-DD [--contact EMAIL]';
 
 export const command: Command = {
   usage,
+  summary: 'lists the registered centres, or registers one with "centres add"',
   options: {
-    json: { type: 'boolean' },
-    name: { type: 'string' },
-    region: { type: 'string' },
-    'approved-on': { type: 'string' },
-    contact: { type: 'string' },
+    json: { type: 'boolean', description: 'the listing as JSON' },
+    name: { type: 'string', description: 'add: the centre’s name (its slug is made from it)' },
+    region: { type: 'string', description: 'add: its Teknikcollege region, by name or slug' },
+    'approved-on': { type: 'string', description: 'add: the approval date, YYYY-MM-DD' },
+    contact: { type: 'string', description: 'add: the centre’s contact email (personal data)' },
   },
   async run({ values, positionals }, context) {
     const [action, ...extra] = positionals;

@@ -16,14 +16,15 @@ import {
   addInviteLink,
   createInvitation,
   getInvitee,
-  inviteeKey,
   listInvitees,
   markSent,
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
 import { getCentre, listCentres } from '../../shared/adapters/store/centres.ts';
+import { inviteeKey } from '../../shared/adapters/store/keys.ts';
 import { newToken } from '../../shared/core/tokens.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
+import { forEachBounded, SES_CONCURRENCY } from '../bounded.ts';
 import { CommandError, UsageError, type Command, type Context } from '../command.ts';
 
 /** The survey named by --survey, which must be one answered through personal links. */
@@ -63,12 +64,25 @@ const summary = ({ survey, wave }: Run, tally: Tally) =>
 
 export const command: Command = {
   usage: 'invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run]',
+  summary: 'emails each row of a CSV list (or a centre’s contact) a personal link to a survey for a wave',
   options: {
-    survey: { type: 'string' },
-    csv: { type: 'string' },
-    centre: { type: 'string' },
-    wave: { type: 'string' },
-    'dry-run': { type: 'boolean' },
+    survey: {
+      type: 'string',
+      description: `the survey: ${surveys
+        .filter((survey) => survey.access === 'invite')
+        .map((survey) => survey.id)
+        .join(' or ')}`,
+    },
+    csv: { type: 'string', description: 'the list: columns email,organisation,region[,name][,centre]' },
+    centre: {
+      type: 'string',
+      description: 'instead of --csv: invite this centre’s registered contact (e.g. to centre-followup)',
+    },
+    wave: { type: 'string', description: 'the wave, YYYY-VT or YYYY-HT (default: the current term)' },
+    'dry-run': {
+      type: 'boolean',
+      description: 'checks the list and says what it would do; stores and sends nothing',
+    },
   },
   async run({ values }, context) {
     const survey = invitationSurvey(values.survey);
@@ -178,7 +192,7 @@ async function invite(run: Run, rows: InviteRow[], context: Context): Promise<nu
   let done = 0;
   context.progress(done, rows.length, 'invitations');
   try {
-    for (const row of rows) {
+    await forEachBounded(rows, SES_CONCURRENCY, async (row) => {
       const options = { now: context.now(), expiresAt: context.retentionUntil };
       let token = newToken();
       const centreName = row.centre ? run.centreNames.get(row.centre) : undefined;
@@ -201,7 +215,7 @@ async function invite(run: Run, rows: InviteRow[], context: Context): Promise<nu
         if (!existing || existing.sentAt || existing.answeredAt) {
           tally.skipped++;
           context.progress(++done, rows.length, 'invitations');
-          continue;
+          return;
         }
         // Created by an earlier run whose email never left: tokens are not kept, so a new link.
         token = newToken();
@@ -224,12 +238,12 @@ async function invite(run: Run, rows: InviteRow[], context: Context): Promise<nu
         tally.failed++;
         context.err(`line ${row.line}: SES refused the invitation to ${row.email}: ${refusal(error)}`);
         context.progress(++done, rows.length, 'invitations');
-        continue;
+        return;
       }
       await markSent(db, recipient.key, context.now());
       tally.sent++;
       context.progress(++done, rows.length, 'invitations');
-    }
+    });
   } catch (error) {
     context.out(`Stopped after ${done} of ${rows.length} rows: ${summary(run, tally)}`);
     throw error;

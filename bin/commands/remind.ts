@@ -14,6 +14,7 @@ import {
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
 import { newToken } from '../../shared/core/tokens.ts';
+import { forEachBounded, SES_CONCURRENCY } from '../bounded.ts';
 import { CommandError, type Command } from '../command.ts';
 import { assertNotClosed, invitationSurvey, invitationWave } from './invite.ts';
 
@@ -38,7 +39,11 @@ function summary(survey: Survey, wave: string, tally: Tally): string {
 
 export const command: Command = {
   usage: 'remind --survey ID [--wave YYYY-VT|YYYY-HT]',
-  options: { survey: { type: 'string' }, wave: { type: 'string' } },
+  summary: 'emails one reminder, with a fresh link, to each invitee of a wave who has not answered',
+  options: {
+    survey: { type: 'string', description: 'the survey whose invitees are reminded' },
+    wave: { type: 'string', description: 'the wave, YYYY-VT or YYYY-HT (default: the current term)' },
+  },
   async run({ values }, context) {
     const survey = invitationSurvey(values.survey);
     const started = context.now();
@@ -58,7 +63,7 @@ export const command: Command = {
     let done = 0;
     context.progress(done, due.length, 'reminders');
     try {
-      for (const invitee of due) {
+      await forEachBounded(due, SES_CONCURRENCY, async (invitee) => {
         const token = newToken();
         const now = context.now();
         // The listing may be a moment stale; the claim re-checks answered and reminded in DynamoDB.
@@ -71,7 +76,7 @@ export const command: Command = {
         ) {
           tally.changed++;
           context.progress(++done, due.length, 'reminders');
-          continue;
+          return;
         }
         const mail = invitationMail({
           kind: 'reminder',
@@ -92,11 +97,11 @@ export const command: Command = {
             `SES refused the reminder to ${invitee.email}: ${(error.cause as Error | undefined)?.message ?? error.message}`,
           );
           context.progress(++done, due.length, 'reminders');
-          continue;
+          return;
         }
         tally.reminded++;
         context.progress(++done, due.length, 'reminders');
-      }
+      });
     } catch (error) {
       context.out(`Stopped after ${done} of ${due.length} reminders: ${summary(survey, wave, tally)}`);
       throw error;

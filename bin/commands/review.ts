@@ -1,5 +1,5 @@
 /**
- * `skc review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
+ * `skc review RESPONSE_ID --decision in-review|approved|rejected|changes-requested [--note TEXT]
  * [--criteria id=value,…] [--hours N] [--centre SLUG]`: records a review step — with the review
  * committee's judgement per criterion and the hours it spent, when given — and emails the
  * applicant. An approval links the application to a centre: `--centre` an existing one, otherwise
@@ -28,7 +28,7 @@ import {
 import { findCentreByName, getCentre } from '../../shared/adapters/store/centres.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { CommandError, UsageError, type Command, type Context } from '../command.ts';
-import { findRegion } from './centres.ts';
+import { findRegion } from '../../surveys/regions.ts';
 
 /** Who decided, for the history: SKC_ADMIN, or the operating-system user. */
 function reviewer(): string {
@@ -82,13 +82,23 @@ const alreadyRegistered = (centre: Pick<Centre, 'name' | 'slug'>) =>
 
 export const command: Command = {
   usage:
-    'review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT [--criteria id=value,…] [--hours N] [--centre SLUG]',
+    'review RESPONSE_ID --decision in-review|approved|rejected|changes-requested [--note TEXT] [--criteria id=value,…] [--hours N] [--centre SLUG]',
+  summary: 'records a review step or decision on an application and emails the applicant',
   options: {
-    decision: { type: 'string' },
-    note: { type: 'string' },
-    criteria: { type: 'string' },
-    hours: { type: 'string' },
-    centre: { type: 'string' },
+    decision: { type: 'string', description: `the step: ${decisions.join(', ')}` },
+    note: {
+      type: 'string',
+      description: 'a note to the applicant; required for changes-requested and rejected',
+    },
+    criteria: {
+      type: 'string',
+      description: 'the review committee’s judgement, id=value,… (1–5 per criterion of surveys/criteria.ts)',
+    },
+    hours: { type: 'string', description: 'hours the committee spent on this review step' },
+    centre: {
+      type: 'string',
+      description: 'with approved: link this registered centre (default: register one from the application)',
+    },
   },
   async run({ values, positionals }, context) {
     const [responseId, ...extra] = positionals;

@@ -18,7 +18,14 @@ async function skc(argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const additivt = ['--name', 'Additivt Teknikcenter', '--region', 'Kalmar län', '--approved-on', '2023-12-15'];
+const additivt = [
+  '--name',
+  'Additivt Teknikcenter',
+  '--region',
+  'Östra Småland',
+  '--approved-on',
+  '2023-12-15',
+];
 
 describe('skc centres', () => {
   it('lists no centres before any is registered', async () => {
@@ -33,12 +40,12 @@ describe('skc centres', () => {
 
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.out).toBe(
-      'Registered Additivt Teknikcenter (additivt-teknikcenter), Kalmar län, approved 2023-12-15, with a contact address.',
+      'Registered Additivt Teknikcenter (additivt-teknikcenter), Östra Småland, approved 2023-12-15, with a contact address.',
     );
     expect(await getCentre(db, 'additivt-teknikcenter')).toEqual({
       slug: 'additivt-teknikcenter',
       name: 'Additivt Teknikcenter',
-      region: 'kalmar',
+      region: 'tc-ostra-smaland',
       approvedOn: '2023-12-15',
       contact: 'kontakt@hultsfred.se',
     });
@@ -61,10 +68,10 @@ describe('skc centres', () => {
     const lines = result.out.split('\n');
     expect(lines[0]).toMatch(/^slug\s+centre\s+region\s+approved\s+companies invited\s+answered$/);
     expect(lines[1]).toMatch(
-      /^additivt-teknikcenter\s+Additivt Teknikcenter\s+Kalmar län\s+2023-12-15\s+0\s+0$/,
+      /^additivt-teknikcenter\s+Additivt Teknikcenter\s+Östra Småland\s+2023-12-15\s+0\s+0$/,
     );
     expect(lines[2]).toMatch(
-      /^gotlands-teknikcenter\s+Gotlands Teknikcenter\s+Gotlands län\s+2025-05-02\s+0\s+0$/,
+      /^gotlands-teknikcenter\s+Gotlands Teknikcenter\s+Gotland\s+2025-05-02\s+0\s+0$/,
     );
     expect(lines[3]).toBe('2 centres.');
 
@@ -73,7 +80,7 @@ describe('skc centres', () => {
       {
         slug: 'additivt-teknikcenter',
         name: 'Additivt Teknikcenter',
-        region: 'kalmar',
+        region: 'tc-ostra-smaland',
         approvedOn: '2023-12-15',
         contact: true,
         companies: { invited: 0, answered: 0 },
@@ -98,7 +105,7 @@ describe('skc centres', () => {
     expect(result.err).toBe(
       'skc centres: a centre named "Additivt Teknikcenter" is already registered (additivt-teknikcenter); nothing was registered',
     );
-    expect((await getCentre(db, 'additivt-teknikcenter'))?.region).toBe('kalmar');
+    expect((await getCentre(db, 'additivt-teknikcenter'))?.region).toBe('tc-ostra-smaland');
   });
 
   it('refuses a name whose slug is taken by another centre', async () => {

@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
+import { SES_CONCURRENCY } from '../../bin/bounded.ts';
+import type { Mailer } from '../../shared/core/ports.ts';
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
-import { numbers } from '../../shared/adapters/store/client.ts';
+import { countersOf } from '../../shared/adapters/store/client.ts';
 import { getInvitee } from '../../shared/adapters/store/invites.ts';
 import { addCentre } from '../../shared/adapters/store/centres.ts';
 import { emailHash, tokenHash } from '../../shared/core/tokens.ts';
-import { keys } from '../../shared/adapters/store/responses.ts';
+import { keys } from '../../shared/adapters/store/keys.ts';
 import { freePort } from '../../local/services.ts';
 import { companyValue, steeringGroup } from '../fixtures/answers.ts';
 import { allResponses, postJson, sentMail, startApp, wiring, type StoredMail } from './harness.ts';
@@ -25,9 +27,10 @@ const nextDay = new Date(noon.getTime() + 24 * 3_600_000);
 
 const address = (who: string) => `${who}-${run}@foretag.test`;
 const companies = [
-  { who: 'alfa', organisation: 'Alfa Verkstad AB', region: 'kalmar' },
-  { who: 'beta', organisation: 'Plast & Gummi i Småland AB', region: 'kronoberg' },
-  { who: 'gamma', organisation: 'Gamma Fordon AB', region: 'kalmar' },
+  // Teknikcollege regions by name in any case or by slug; all are stored as the slug.
+  { who: 'alfa', organisation: 'Alfa Verkstad AB', region: 'Östra Småland' },
+  { who: 'beta', organisation: 'Plast & Gummi i Småland AB', region: 'tc-kronoberg' },
+  { who: 'gamma', organisation: 'Gamma Fordon AB', region: 'östra småland' },
 ];
 
 function csvFile(name: string, lines: string[]): string {
@@ -136,7 +139,7 @@ describe('skc invite and skc remind', () => {
   it('refuses a token of another survey with 403', async () => {
     const steering = csvFile('steering.csv', [
       'email,organisation,region',
-      `${address('styrgrupp')},Teknikcollege Östra Småland,kalmar`,
+      `${address('styrgrupp')},Teknikcollege Östra Småland,Östra Småland`,
     ]);
     expect((await skc(['invite', '--survey', 'steering-group', '--csv', steering])).code).toBe(0);
     const foreign = linkIn((await invitations('styrgrupp'))[0], 'steering-group').token;
@@ -188,21 +191,21 @@ describe('skc invite and skc remind', () => {
   });
 
   it('counts invited 3 and answered 2, by region too', async () => {
-    const { Item: item } = await db.client.send(
-      new GetItemCommand({
+    const { Item: item } = await db.documents.send(
+      new GetCommand({
         TableName: db.tableName,
         Key: keys.invites('company-value'),
         ConsistentRead: true,
       }),
     );
-    expect(numbers(item)).toMatchObject({
+    expect(countersOf(item)).toMatchObject({
       invited: 3,
       answered: 2,
-      'invited@kalmar': 2,
-      'invited@kronoberg': 1,
-      'answered@kalmar': 2,
+      'invited@tc-ostra-smaland': 2,
+      'invited@tc-kronoberg': 1,
+      'answered@tc-ostra-smaland': 2,
     });
-    expect(numbers(item)['answered@kronoberg']).toBeUndefined();
+    expect(countersOf(item)['answered@tc-kronoberg']).toBeUndefined();
   });
 
   it('refuses to remind once the survey has closed', async () => {
@@ -220,11 +223,12 @@ describe('skc invite with a bad list', () => {
   it('reports every bad line and stores and sends nothing', async () => {
     const list = csvFile('bad.csv', [
       'email,organisation,region',
-      `${address('ok')},Bra Företag AB,kalmar`,
-      `inte-en-adress,Företag,kalmar`,
-      `${address('tom')},,kalmar`,
-      `${address('ok')},Dubbel AB,kalmar`,
+      `${address('ok')},Bra Företag AB,Östra Småland`,
+      `inte-en-adress,Företag,Östra Småland`,
+      `${address('tom')},,Östra Småland`,
+      `${address('ok')},Dubbel AB,Östra Småland`,
       `${address('okand')},Okänd Region AB,lappland`,
+      `${address('lan')},Länet AB,kalmar`,
     ]);
 
     const result = await skc(['invite', '--survey', 'company-value', '--csv', list]);
@@ -236,15 +240,21 @@ describe('skc invite with a bad list', () => {
       '4',
       '5',
       '6',
+      '7',
     ]);
-    expect(result.err).toContain('4 lines of');
+    expect(result.err).toContain(`${list}:6: unknown region "lappland"; use one of Gotland, `);
+    expect(result.err).toContain(`${list}:7: "kalmar" is a county, not a Teknikcollege region; use one of `);
+    expect(result.err).toContain('5 lines of');
     expect(result.err).toContain('nothing was stored or sent');
     expect(await sentMail(address('ok'))).toHaveLength(0);
     expect(await getInvitee(db, 'company-value', address('ok'))).toBeUndefined();
   });
 
   it('refuses an open-link survey as a usage error', async () => {
-    const list = csvFile('open.csv', ['email,organisation,region', `${address('open')},Öppen AB,kalmar`]);
+    const list = csvFile('open.csv', [
+      'email,organisation,region',
+      `${address('open')},Öppen AB,Östra Småland`,
+    ]);
     const result = await skc(['invite', '--survey', 'centre-application', '--csv', list]);
 
     expect(result.code).toBe(2);
@@ -252,11 +262,11 @@ describe('skc invite with a bad list', () => {
   });
 
   it('prints what it would do on --dry-run and sends nothing', async () => {
-    const list = csvFile('dry.csv', ['email,organisation,region', `${address('torr')},Torr AB,gotland`]);
+    const list = csvFile('dry.csv', ['email,organisation,region', `${address('torr')},Torr AB,Gotland`]);
     const result = await skc(['invite', '--survey', 'company-value', '--csv', list, '--dry-run']);
 
     expect(result.code).toBe(0);
-    expect(result.out).toContain(`line 2: would invite ${address('torr')} (Torr AB, gotland)`);
+    expect(result.out).toContain(`line 2: would invite ${address('torr')} (Torr AB, tc-gotland)`);
     expect(result.out).toContain('Would have: company-value: invited 1');
     expect(await sentMail(address('torr'))).toHaveLength(0);
     expect(await getInvitee(db, 'company-value', address('torr'))).toBeUndefined();
@@ -267,8 +277,8 @@ describe('skc invite when SES is unreachable', () => {
   it('fails with one clear line, marks nothing sent, and a rerun sends every invitation', async () => {
     const list = csvFile('outage.csv', [
       'email,organisation,region',
-      `${address('avbrott1')},Första Styrgruppen,skane`,
-      `${address('avbrott2')},Andra Styrgruppen,halland`,
+      `${address('avbrott1')},Första Styrgruppen,Sydost`,
+      `${address('avbrott2')},Andra Styrgruppen,Göteborgsregionen`,
     ]);
     const closed = `http://127.0.0.1:${await freePort()}`;
 
@@ -330,7 +340,7 @@ describe('invitations for a centre and a wave', () => {
   };
   const escaped = centre.name.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;');
   const row = (who: string, organisation: string, centreCell: string) =>
-    `${address(who)},${organisation},kalmar,,${centreCell}`;
+    `${address(who)},${organisation},Östra Småland,,${centreCell}`;
   const header = 'email,organisation,region,name,centre';
   const answeredBy = async (token: string) => {
     const response = await answer('company-value', token);
@@ -362,7 +372,7 @@ describe('invitations for a centre and a wave', () => {
     expect(invitee).toMatchObject({ wave: '2026-HT', centre: centre.slug });
 
     const stored = await answeredBy(link.token);
-    expect(stored).toMatchObject({ centre: centre.slug, region: 'kalmar', wave: '2026-HT' });
+    expect(stored).toMatchObject({ centre: centre.slug, region: 'tc-ostra-smaland', wave: '2026-HT' });
     const listed = JSON.parse((await skc(['centres', '--json'])).out) as {
       slug: string;
       companies: unknown;
@@ -467,12 +477,7 @@ describe('invitations for a centre and a wave', () => {
     const legacyKey = `INVITEE#company-value#${emailHash(email)}`;
     const token = `legacy-${run}-${'x'.repeat(24)}`;
     const put = (item: Record<string, string>) =>
-      db.client.send(
-        new PutItemCommand({
-          TableName: db.tableName,
-          Item: Object.fromEntries(Object.entries(item).map(([name, value]) => [name, { S: value }])),
-        }),
-      );
+      db.documents.send(new PutCommand({ TableName: db.tableName, Item: item }));
     await put({
       ...{ pk: legacyKey, sk: 'INVITEE' },
       surveyId: 'company-value',
@@ -490,7 +495,10 @@ describe('invitations for a centre and a wave', () => {
       region: 'kalmar',
       createdAt: '2026-11-10T09:00:00.000Z',
     });
-    const list = csvFile('legacy.csv', ['email,organisation,region', `${email},Iota Verkstad AB,kalmar`]);
+    const list = csvFile('legacy.csv', [
+      'email,organisation,region',
+      `${email},Iota Verkstad AB,Östra Småland`,
+    ]);
     // Act and assess: not invited twice in 2026-HT; the old link answers in 2026-HT.
     const again = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2026-HT']);
     expect(again.out).toContain('invited 0, skipped 1 (already invited)');
@@ -504,5 +512,44 @@ describe('invitations for a centre and a wave', () => {
     // A later wave invites them afresh.
     const later = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2027-VT']);
     expect(later.out).toContain('invited 1, skipped 0');
+  });
+});
+
+describe('skc invite with many rows', () => {
+  it('sends several invitations at once, never more than the SES bound, and marks each sent', async () => {
+    const rows = Array.from(
+      { length: 12 },
+      (_, index) => `${address(`many${index}`)},Företag ${index} AB,kalmar`,
+    );
+    const list = csvFile('many.csv', ['email,organisation,region', ...rows]);
+    let inFlight = 0;
+    let most = 0;
+    const mailer: Mailer = {
+      async send() {
+        most = Math.max(most, ++inFlight);
+        // Hold each send until a second one is in flight (or a second passes), so overlap shows
+        // even when the store is slow; a one-at-a-time loop would always time out here.
+        const until = Date.now() + 1_000;
+        while (inFlight < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return { messageId: randomUUID() };
+      },
+    };
+
+    const out: string[] = [];
+    const code = await main(
+      ['invite', '--survey', 'company-value', '--csv', list],
+      process.env,
+      { out: (line) => out.push(line), err: () => undefined },
+      { now: () => noon, progress: () => {}, mailer: () => mailer },
+    );
+
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain(
+      'company-value: invited 12, skipped 0 (already invited), sent 12, failed 0',
+    );
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(SES_CONCURRENCY);
+    expect((await getInvitee(db, 'company-value', address('many11')))?.sentAt).toBe(noon.toISOString());
   });
 });

@@ -1,9 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvWriter, exportColumns, exportRow, guardFormula, jsonWriter } from '../../shared/core/export.ts';
+import { csvWriter, exportColumns, exportRow, jsonWriter } from '../../shared/core/export.ts';
 import { centreApplication as survey } from '../../surveys/centre-application.ts';
+import { centreFollowup } from '../../surveys/centre-followup.ts';
 import { companyValue } from '../../surveys/company-value.ts';
-import { centreApplication, companyValue as companyAnswers } from '../fixtures/answers.ts';
+import {
+  centreApplication,
+  centreFollowup as followupAnswers,
+  companyValue as companyAnswers,
+} from '../fixtures/answers.ts';
 import { criteria } from '../../surveys/criteria.ts';
 
 const response = (answers: Record<string, unknown>) => ({
@@ -19,14 +24,29 @@ function csvOf(rows: ReturnType<typeof exportRow>[], labels = false): string {
   return writer.start() + writer.rows(rows) + writer.end();
 }
 
-describe('guardFormula', () => {
-  it('prefixes text that a spreadsheet would run as a formula', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r'])
-      expect(guardFormula(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
-  });
-  it('leaves other text alone', () => {
-    expect(guardFormula('Hultsfred')).toBe('Hultsfred');
-    expect(guardFormula("'quoted")).toBe("'quoted");
+const formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+describe('CSV formula escaping (csv-stringify escape_formulas)', () => {
+  it("prefixes ' to text starting with =, +, -, @, tab or CR and keeps negative numbers as numbers", () => {
+    const columns = [
+      ...formulaStarts.map((start, index) => ({ key: `t${index}`, label: { sv: `${start}rubrik`, en: '' } })),
+      { key: 'negative', label: { sv: 'Minus', en: '' } },
+      { key: 'plain', label: { sv: 'Vanlig', en: '' } },
+    ];
+    const row = {
+      ...Object.fromEntries(formulaStarts.map((start, index) => [`t${index}`, `${start}SUM(A1)`])),
+      negative: -12.5,
+      plain: 'Hultsfred',
+    };
+    const writer = csvWriter(columns, { labels: 'sv' });
+    const csv = writer.start() + writer.rows([row]) + writer.end();
+    const [, labels, cells] = parse(csv, { bom: true, relax_quotes: true }) as string[][];
+    formulaStarts.forEach((start, index) => {
+      expect(cells![index]).toBe(`'${start}SUM(A1)`);
+      expect(labels![index]).toBe(`'${start}rubrik`);
+    });
+    expect(csv).toMatch(/,-12\.5,Hultsfred\r\n$/);
+    expect(cells!.at(-1)).toBe('Hultsfred');
   });
 });
 
@@ -111,5 +131,18 @@ describe('JSON export', () => {
   it('writes an empty array when there are no responses', () => {
     const writer = jsonWriter(exportColumns(survey));
     expect(JSON.parse(writer.start() + writer.rows([]) + writer.end())).toEqual([]);
+  });
+});
+
+describe("the centres' follow-up", () => {
+  it('exports a column per criterion of the self-assessment, hours and counts as numbers', () => {
+    const keys = exportColumns(centreFollowup).map((column) => column.key);
+    for (const criterion of criteria) expect(keys).toContain(`criteriaSelfAssessment.${criterion.id}`);
+    const row = exportRow(centreFollowup, response(followupAnswers()), undefined);
+    expect(row).toMatchObject({
+      qualityAssuranceHours: 120,
+      coveredUnderOneWeek: 6,
+      [`criteriaSelfAssessment.${criteria[0]!.id}`]: 4,
+    });
   });
 });

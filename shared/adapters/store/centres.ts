@@ -7,56 +7,48 @@
  * Per survey and centre, a counter item `AGG#<survey>` / `CENTRE#<slug>` (`responses`, `invited`,
  * `answered`) moves in the same transactions as the answers and invitations it counts.
  */
-import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Counters } from '../../core/aggregate.ts';
 import { findCentre, type Centre } from '../../core/centres.ts';
 import { emailHash } from '../../core/tokens.ts';
 import {
   ConditionFailedError,
-  key,
-  numbers,
-  partitionItems,
-  readItem,
-  S,
-  str,
-  transact,
+  countersOf,
+  getItem,
+  queryAll,
+  writeTransaction,
   type Db,
   type Item,
+  type TransactionWrite,
 } from './client.ts';
+import { indexKeys, keys, partitions, sortPrefixes } from './keys.ts';
 import { table } from './table.ts';
 
-export const centreKeys = {
-  centre: (slug: string) => key(`CENTRE#${slug}`, 'CENTRE'),
-  /** A survey's counters for one centre, beside its week buckets. */
-  counters: (surveyId: string, slug: string) => key(`AGG#${surveyId}`, `CENTRE#${slug}`),
-  /** GSI1 partition listing every centre by slug. */
-  index: 'CENTRES',
-};
-
 /** The writes that register a centre: the item (only if its slug is free) and its contact's lookup. */
-export function registrationWrites(TableName: string, centre: Centre): TransactWriteItem[] {
-  const { pk } = centreKeys.centre(centre.slug);
-  const writes: TransactWriteItem[] = [
+export function registrationWrites(TableName: string, centre: Centre): TransactionWrite[] {
+  const key = keys.centre(centre.slug);
+  const writes: TransactionWrite[] = [
     {
       Put: {
         TableName,
         Item: {
-          ...centreKeys.centre(centre.slug),
-          slug: S(centre.slug),
-          name: S(centre.name),
-          region: S(centre.region),
-          approvedOn: S(centre.approvedOn),
-          ...(centre.contact && { contact: S(centre.contact) }),
-          ...(centre.applicationId && { applicationId: S(centre.applicationId) }),
-          [table.index.partitionKey]: S(centreKeys.index),
-          [table.index.sortKey]: S(centre.slug),
+          ...key,
+          slug: centre.slug,
+          name: centre.name,
+          region: centre.region,
+          approvedOn: centre.approvedOn,
+          ...(centre.contact && { contact: centre.contact }),
+          ...(centre.applicationId && { applicationId: centre.applicationId }),
+          [table.index.partitionKey]: indexKeys.centres,
+          [table.index.sortKey]: centre.slug,
         },
         ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
       },
     },
   ];
   if (centre.contact)
-    writes.push({ Put: { TableName, Item: key(`EMAIL#${emailHash(centre.contact)}`, pk!.S!) } });
+    writes.push({
+      Put: { TableName, Item: keys.emailLookup(emailHash(centre.contact), key[table.partitionKey]) },
+    });
   return writes;
 }
 
@@ -64,14 +56,14 @@ export function registrationWrites(TableName: string, centre: Centre): TransactW
  * Links an existing centre to the application whose approval it is: fails its condition when the
  * centre is missing or already linked to another application.
  */
-export function linkWrite(TableName: string, slug: string, applicationId: string): TransactWriteItem {
+export function linkWrite(TableName: string, slug: string, applicationId: string): TransactionWrite {
   return {
     Update: {
       TableName,
-      Key: centreKeys.centre(slug),
+      Key: keys.centre(slug),
       UpdateExpression: 'SET applicationId = :application',
       ConditionExpression: `attribute_exists(${table.partitionKey}) AND (attribute_not_exists(applicationId) OR applicationId = :application)`,
-      ExpressionAttributeValues: { ':application': S(applicationId) },
+      ExpressionAttributeValues: { ':application': applicationId },
     },
   };
 }
@@ -79,11 +71,7 @@ export function linkWrite(TableName: string, slug: string, applicationId: string
 /** Registers a centre; `exists` (nothing written) when its slug is taken. */
 export async function addCentre(db: Db, centre: Centre): Promise<'added' | 'exists'> {
   try {
-    await transact(() =>
-      db.client.send(
-        new TransactWriteItemsCommand({ TransactItems: registrationWrites(db.tableName, centre) }),
-      ),
-    );
+    await writeTransaction(db, registrationWrites(db.tableName, centre));
     return 'added';
   } catch (error) {
     if (error instanceof ConditionFailedError && error.failedAt(0)) return 'exists';
@@ -93,26 +81,24 @@ export async function addCentre(db: Db, centre: Centre): Promise<'added' | 'exis
 
 function centreOf(item: Item): Centre {
   const centre: Centre = {
-    slug: str(item, 'slug')!,
-    name: str(item, 'name') ?? '',
-    region: str(item, 'region') ?? '',
-    approvedOn: str(item, 'approvedOn') ?? '',
+    slug: item.slug as string,
+    name: (item.name as string | undefined) ?? '',
+    region: (item.region as string | undefined) ?? '',
+    approvedOn: (item.approvedOn as string | undefined) ?? '',
   };
-  const contact = str(item, 'contact');
-  const applicationId = str(item, 'applicationId');
-  if (contact) centre.contact = contact;
-  if (applicationId) centre.applicationId = applicationId;
+  if (typeof item.contact === 'string') centre.contact = item.contact;
+  if (typeof item.applicationId === 'string') centre.applicationId = item.applicationId;
   return centre;
 }
 
 export async function getCentre(db: Db, slug: string): Promise<Centre | undefined> {
-  const item = await readItem(db, centreKeys.centre(slug));
+  const item = await getItem(db, keys.centre(slug));
   return item ? centreOf(item) : undefined;
 }
 
 /** Every registered centre, by slug (GSI1, so possibly a moment stale). */
 export async function listCentres(db: Db): Promise<Centre[]> {
-  const items = await partitionItems(db, { partition: centreKeys.index, index: true });
+  const items = await queryAll(db, { partition: indexKeys.centres, index: true });
   return items.map(centreOf);
 }
 
@@ -123,12 +109,12 @@ export async function findCentreByName(db: Db, nameOrSlug: string): Promise<Cent
 
 /** Per centre slug, a survey's centre counters (one Query, as many items as centres). */
 export async function readCentreCounters(db: Db, surveyId: string): Promise<Record<string, Counters>> {
-  const items = await partitionItems(db, {
-    partition: `AGG#${surveyId}`,
-    between: ['CENTRE#', 'CENTRE#~'],
+  const items = await queryAll(db, {
+    partition: partitions.aggregates(surveyId),
+    beginsWith: sortPrefixes.centre,
     consistent: true,
   });
   return Object.fromEntries(
-    items.map((item) => [str(item, table.sortKey)!.slice('CENTRE#'.length), numbers(item)]),
+    items.map((item) => [String(item[table.sortKey]).slice(sortPrefixes.centre.length), countersOf(item)]),
   );
 }

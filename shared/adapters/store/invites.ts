@@ -7,24 +7,21 @@
  * invitee in the submit transaction, so a second answer is refused whichever link it uses.
  * Invitees are listed per survey through GSI1 (`INVITEES#<survey>` → invitedAt#emailHash).
  */
-import { PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { emailHash, normaliseEmail, tokenHash } from '../../core/tokens.ts';
 import {
-  call,
+  addCountersWrite,
   ConditionFailedError,
-  key,
-  N,
-  partitionItems,
-  S,
-  str,
-  transact,
-  readItem,
+  getItem,
+  orStoreUnavailable,
+  queryAll,
+  writeTransaction,
   type Db,
   type Item,
 } from './client.ts';
 import { startOfLocalDate, waveDates, waveOf } from '../../core/calendar.ts';
-import { centreKeys } from './centres.ts';
-import { counterUpdate, keys, waveOfInvitee } from './responses.ts';
+import { indexKeys, inviteeKey, keys, legacyInviteeKey } from './keys.ts';
+import { waveOfInvitee } from './responses.ts';
 import { table } from './table.ts';
 
 export type Invitee = {
@@ -39,16 +36,6 @@ export type Invitee = {
   centre?: string;
   centreName?: string;
 };
-
-/** The invitee item's key: one per person, survey and wave. */
-export function inviteeKey(surveyId: string, email: string, wave: string): string {
-  return `INVITEE#${surveyId}#${wave}#${emailHash(email)}`;
-}
-
-/** The key invitees had before waves (one per person and survey); read, never written. */
-function legacyInviteeKey(surveyId: string, email: string): string {
-  return `INVITEE#${surveyId}#${emailHash(email)}`;
-}
 
 /** The first instant of a wave and the first instant after it, Stockholm time. */
 function waveBounds(wave: string): { start: string; end: string } {
@@ -74,77 +61,64 @@ export async function createInvitation(
   const hash = emailHash(invitee.email);
   const bounds = waveBounds(wave);
   try {
-    await transact(() =>
-      db.client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName,
-                Item: {
-                  ...keys.invitee(inviteeId),
-                  surveyId: S(invitee.surveyId),
-                  email: S(normaliseEmail(invitee.email)),
-                  organisation: S(invitee.organisation),
-                  ...(invitee.region && { region: S(invitee.region) }),
-                  ...(invitee.name && { name: S(invitee.name) }),
-                  wave: S(wave),
-                  ...(invitee.centre && { centre: S(invitee.centre) }),
-                  ...(invitee.centreName && { centreName: S(invitee.centreName) }),
-                  invitedAt: S(invitedAt),
-                  [table.ttlAttribute]: N(options.expiresAt),
-                  [table.index.partitionKey]: S(inviteesIndex(invitee.surveyId)),
-                  [table.index.sortKey]: S(`${invitedAt}#${hash}`),
-                },
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-            {
-              Put: {
-                TableName,
-                Item: linkItem({ ...invitee, wave, key: inviteeId }, token, options.now, options.expiresAt),
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-            {
-              Put: {
-                TableName,
-                Item: { ...key(`EMAIL#${hash}`, inviteeId), [table.ttlAttribute]: N(options.expiresAt) },
-              },
-            },
-            counterUpdate(TableName, keys.invites(invitee.surveyId), {
-              invited: 1,
-              ...(invitee.region && { [`invited@${invitee.region}`]: 1 }),
-            }),
-            // Invited before waves, in this wave's dates: already invited in this wave.
-            {
-              ConditionCheck: {
-                TableName,
-                Key: keys.invitee(legacyInviteeKey(invitee.surveyId, invitee.email)),
-                ConditionExpression: `attribute_not_exists(${table.partitionKey}) OR invitedAt < :start OR invitedAt >= :end`,
-                ExpressionAttributeValues: { ':start': S(bounds.start), ':end': S(bounds.end) },
-              },
-            },
-            ...(invitee.centre
-              ? [
-                  counterUpdate(TableName, centreKeys.counters(invitee.surveyId, invitee.centre), {
-                    invited: 1,
-                  }),
-                ]
-              : []),
-          ],
-        }),
-      ),
-    );
+    await writeTransaction(db, [
+      {
+        Put: {
+          TableName,
+          Item: {
+            ...keys.invitee(inviteeId),
+            surveyId: invitee.surveyId,
+            email: normaliseEmail(invitee.email),
+            organisation: invitee.organisation,
+            ...(invitee.region && { region: invitee.region }),
+            ...(invitee.name && { name: invitee.name }),
+            wave,
+            ...(invitee.centre && { centre: invitee.centre }),
+            ...(invitee.centreName && { centreName: invitee.centreName }),
+            invitedAt: invitedAt,
+            [table.ttlAttribute]: options.expiresAt,
+            [table.index.partitionKey]: indexKeys.invitees(invitee.surveyId),
+            [table.index.sortKey]: `${invitedAt}#${hash}`,
+          },
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+      {
+        Put: {
+          TableName,
+          Item: linkItem({ ...invitee, wave, key: inviteeId }, token, options.now, options.expiresAt),
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+      {
+        Put: {
+          TableName,
+          Item: { ...keys.emailLookup(hash, inviteeId), [table.ttlAttribute]: options.expiresAt },
+        },
+      },
+      addCountersWrite(TableName, keys.invites(invitee.surveyId), {
+        invited: 1,
+        ...(invitee.region && { [`invited@${invitee.region}`]: 1 }),
+      }),
+      // Invited before waves, in this wave's dates: already invited in this wave.
+      {
+        ConditionCheck: {
+          TableName,
+          Key: keys.invitee(legacyInviteeKey(invitee.surveyId, invitee.email)),
+          ConditionExpression: `attribute_not_exists(${table.partitionKey}) OR invitedAt < :start OR invitedAt >= :end`,
+          ExpressionAttributeValues: { ':start': bounds.start, ':end': bounds.end },
+        },
+      },
+      ...(invitee.centre
+        ? [addCountersWrite(TableName, keys.centreCounters(invitee.surveyId, invitee.centre), { invited: 1 })]
+        : []),
+    ]);
     return true;
   } catch (error) {
     if (error instanceof ConditionFailedError && (error.failedAt(0) || error.failedAt(4))) return false;
     throw error;
   }
 }
-
-/** GSI1 partition of a survey's invitees, sorted by when they were invited. */
-export const inviteesIndex = (surveyId: string) => `INVITEES#${surveyId}`;
 
 export type StoredInvitee = Invitee & {
   /** The INVITEE item's key. */
@@ -161,11 +135,11 @@ export type StoredInvitee = Invitee & {
 
 function inviteeOf(item: Item): StoredInvitee {
   const invitee: StoredInvitee = {
-    key: str(item, table.partitionKey)!,
-    surveyId: str(item, 'surveyId')!,
-    email: str(item, 'email')!,
-    organisation: str(item, 'organisation') ?? '',
-    invitedAt: str(item, 'invitedAt')!,
+    key: item[table.partitionKey] as string,
+    surveyId: item.surveyId as string,
+    email: item.email as string,
+    organisation: (item.organisation as string | undefined) ?? '',
+    invitedAt: item.invitedAt as string,
     wave: waveOfInvitee(item)!,
   };
   for (const name of [
@@ -177,7 +151,7 @@ function inviteeOf(item: Item): StoredInvitee {
     'remindedAt',
     'answeredAt',
   ] as const) {
-    const value = str(item, name);
+    const value = item[name] as string | undefined;
     if (value !== undefined) invitee[name] = value;
   }
   return invitee;
@@ -190,9 +164,9 @@ export async function getInvitee(
   email: string,
   wave = waveOf(new Date()),
 ): Promise<StoredInvitee | undefined> {
-  const item = await readItem(db, keys.invitee(inviteeKey(surveyId, email, wave)));
+  const item = await getItem(db, keys.invitee(inviteeKey(surveyId, email, wave)));
   if (item) return inviteeOf(item);
-  const legacy = await readItem(db, keys.invitee(legacyInviteeKey(surveyId, email)));
+  const legacy = await getItem(db, keys.invitee(legacyInviteeKey(surveyId, email)));
   return legacy && waveOfInvitee(legacy) === wave ? inviteeOf(legacy) : undefined;
 }
 
@@ -201,7 +175,7 @@ export async function getInvitee(
  * possibly a moment stale).
  */
 export async function listInvitees(db: Db, surveyId: string, wave?: string): Promise<StoredInvitee[]> {
-  const items = await partitionItems(db, { partition: inviteesIndex(surveyId), index: true });
+  const items = await queryAll(db, { partition: indexKeys.invitees(surveyId), index: true });
   const invitees = items.map(inviteeOf);
   return wave === undefined ? invitees : invitees.filter((invitee) => invitee.wave === wave);
 }
@@ -215,15 +189,15 @@ function linkItem(
 ): Item {
   return {
     ...keys.invite(tokenHash(token)),
-    surveyId: S(invitee.surveyId),
-    invitee: S(invitee.key),
-    organisation: S(invitee.organisation),
-    ...(invitee.region && { region: S(invitee.region) }),
-    wave: S(invitee.wave),
-    ...(invitee.centre && { centre: S(invitee.centre) }),
-    ...(invitee.centreName && { centreName: S(invitee.centreName) }),
-    createdAt: S(createdAt.toISOString()),
-    [table.ttlAttribute]: N(expiresAt),
+    surveyId: invitee.surveyId,
+    invitee: invitee.key,
+    organisation: invitee.organisation,
+    ...(invitee.region && { region: invitee.region }),
+    wave: invitee.wave,
+    ...(invitee.centre && { centre: invitee.centre }),
+    ...(invitee.centreName && { centreName: invitee.centreName }),
+    createdAt: createdAt.toISOString(),
+    [table.ttlAttribute]: expiresAt,
   };
 }
 
@@ -237,9 +211,9 @@ export async function addInviteLink(
   token: string,
   options: { now: Date; expiresAt: number },
 ): Promise<void> {
-  await call(() =>
-    db.client.send(
-      new PutItemCommand({
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new PutCommand({
         TableName: db.tableName,
         Item: linkItem(invitee, token, options.now, options.expiresAt),
         ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
@@ -250,14 +224,14 @@ export async function addInviteLink(
 
 /** Records that the invitation email was handed to SES (only ever after it was). */
 export async function markSent(db: Db, key: string, at: Date): Promise<void> {
-  await call(() =>
-    db.client.send(
-      new UpdateItemCommand({
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
         TableName: db.tableName,
         Key: keys.invitee(key),
         UpdateExpression: 'SET sentAt = :at',
         ConditionExpression: `attribute_exists(${table.partitionKey})`,
-        ExpressionAttributeValues: { ':at': S(at.toISOString()) },
+        ExpressionAttributeValues: { ':at': at.toISOString() },
       }),
     ),
   );
@@ -276,33 +250,27 @@ export async function claimReminder(
 ): Promise<boolean> {
   const TableName = db.tableName;
   try {
-    await transact(() =>
-      db.client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName,
-                Item: linkItem(invitee, token, options.now, options.expiresAt),
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-            {
-              Update: {
-                TableName,
-                Key: keys.invitee(invitee.key),
-                UpdateExpression: 'SET remindedAt = :now',
-                ConditionExpression: `attribute_exists(${table.partitionKey}) AND attribute_not_exists(answeredAt) AND (attribute_not_exists(remindedAt) OR remindedAt < :dayStart)`,
-                ExpressionAttributeValues: {
-                  ':now': S(options.now.toISOString()),
-                  ':dayStart': S(options.dayStart.toISOString()),
-                },
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    await writeTransaction(db, [
+      {
+        Put: {
+          TableName,
+          Item: linkItem(invitee, token, options.now, options.expiresAt),
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+      {
+        Update: {
+          TableName,
+          Key: keys.invitee(invitee.key),
+          UpdateExpression: 'SET remindedAt = :now',
+          ConditionExpression: `attribute_exists(${table.partitionKey}) AND attribute_not_exists(answeredAt) AND (attribute_not_exists(remindedAt) OR remindedAt < :dayStart)`,
+          ExpressionAttributeValues: {
+            ':now': options.now.toISOString(),
+            ':dayStart': options.dayStart.toISOString(),
+          },
+        },
+      },
+    ]);
     return true;
   } catch (error) {
     if (error instanceof ConditionFailedError && error.failedAt(1)) return false;
@@ -321,24 +289,18 @@ export async function releaseReminder(
   claimedAt: Date,
 ): Promise<void> {
   const TableName = db.tableName;
-  const previous: Item = invitee.remindedAt ? { ':previous': S(invitee.remindedAt) } : {};
+  const previous: Item = invitee.remindedAt ? { ':previous': invitee.remindedAt } : {};
   const restore = invitee.remindedAt ? 'SET remindedAt = :previous' : 'REMOVE remindedAt';
-  await transact(() =>
-    db.client.send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          { Delete: { TableName, Key: keys.invite(tokenHash(token)) } },
-          {
-            Update: {
-              TableName,
-              Key: keys.invitee(invitee.key),
-              UpdateExpression: restore,
-              ConditionExpression: 'remindedAt = :claimed',
-              ExpressionAttributeValues: { ':claimed': S(claimedAt.toISOString()), ...previous },
-            },
-          },
-        ],
-      }),
-    ),
-  );
+  await writeTransaction(db, [
+    { Delete: { TableName, Key: keys.invite(tokenHash(token)) } },
+    {
+      Update: {
+        TableName,
+        Key: keys.invitee(invitee.key),
+        UpdateExpression: restore,
+        ConditionExpression: 'remindedAt = :claimed',
+        ExpressionAttributeValues: { ':claimed': claimedAt.toISOString(), ...previous },
+      },
+    },
+  ]);
 }
