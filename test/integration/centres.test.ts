@@ -172,7 +172,7 @@ describe('skc centres', () => {
   it('answers a missing flag or an unknown action with usage (exit 2)', async () => {
     const missing = await skc(['centres', 'add', '--name', 'X']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/--region is required\nUsage: skc centres/);
+    expect(missing.err).toMatch(/^skc centres: --region is required\n[\s\S]*Usage: npx skc centres/);
     expect((await skc(['centres', 'remove'])).code).toBe(2);
   });
 
