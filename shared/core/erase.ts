@@ -52,7 +52,9 @@ export function describeErasure(address: string, report: ErasureReport): string[
     `  responses (personal answers deleted): ${report.responses}`,
     `  invitations (invitee deleted):        ${report.invitees}`,
     `  personal invitation links deleted:    ${report.inviteLinks}`,
-    ...(report.centreContacts > 0 ? [`  centre contact addresses removed:     ${report.centreContacts}`] : []),
+    ...(report.centreContacts > 0
+      ? [`  centre contact addresses removed:     ${report.centreContacts}`]
+      : []),
     `  lookup items deleted:                 ${report.lookups}`,
     'Aggregate counters (digest figures) were left unchanged; answers without personal data remain.',
   ];
