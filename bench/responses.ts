@@ -14,7 +14,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/
 import { localCredentials } from '../shared/adapters/config.ts';
 import { countersFor, sumCounters, type Counters } from '../shared/core/aggregate.ts';
 import { submissionHash } from '../shared/core/answers.ts';
-import { period, weekOf } from '../shared/core/calendar.ts';
+import { period, waveOf, weekOf } from '../shared/core/calendar.ts';
 import { questionsOf, type Survey } from '../shared/core/definition.ts';
 import type { Db, Item } from '../shared/adapters/store/client.ts';
 import { keys } from '../shared/adapters/store/keys.ts';
@@ -80,6 +80,8 @@ export function newResponse(
     hash: submissionHash(validated.answers, undefined),
     submittedAt: options.now,
     week: weekOf(options.now),
+    wave: waveOf(options.now),
+    centre: undefined,
     answers: rest,
     personal: Object.keys(personal).length > 0 ? personal : undefined,
     emailHashes,

@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   applications: () => import('./commands/applications.ts'),
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
+  centres: () => import('./commands/centres.ts'),
   regions: () => import('./commands/regions.ts'),
 };
 

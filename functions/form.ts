@@ -19,6 +19,7 @@ export const handler = httpHandler(
     if (!isOpen(survey, request.now)) throw problems.closed();
     const token = request.query.get('token') || undefined;
     let organisation: string | undefined;
+    let centreName: string | undefined;
     if (survey.access === 'invite') {
       if (!token) throw problems.forbidden('missing');
       const invitation = await responses.findInvitation(tokenHash(token));
@@ -26,6 +27,7 @@ export const handler = httpHandler(
       if (invitation.surveyId !== survey.id) throw problems.forbidden('foreign');
       if (invitation.answered) throw problems.alreadyAnswered();
       organisation = invitation.organisation || undefined;
+      centreName = invitation.centreName;
     }
     return html(
       200,
@@ -35,6 +37,7 @@ export const handler = httpHandler(
         submissionId: newSubmissionId(),
         ...(token && { token }),
         ...(organisation && { organisation }),
+        ...(centreName && { centreName }),
       }),
     );
   },

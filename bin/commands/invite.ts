@@ -1,9 +1,13 @@
 /**
- * `skc invite --survey ID --csv FILE [--dry-run]` — invites each row of a list to a value survey
- * with a personal link. The whole list is checked first: while any row is wrong nothing is stored
- * or sent. A rerun skips those already invited and finishes what an outage interrupted.
+ * `skc invite --survey ID --csv FILE [--wave W] [--dry-run]` — invites each row of a list to a value
+ * survey, for a wave (default: the current term), with a personal link. The whole list is checked
+ * first: while any row is wrong nothing is stored or sent. A rerun skips those already invited in
+ * the wave and finishes what an outage interrupted. `--centre SLUG` instead of `--csv` invites the
+ * centre's registered contact (the centres' own follow-up needs no list).
  */
 import { readFile } from 'node:fs/promises';
+import { parseWave, waveOf } from '../../shared/core/calendar.ts';
+import type { Centre } from '../../shared/core/centres.ts';
 import type { Survey } from '../../shared/core/definition.ts';
 import { parseInviteList, type InviteRow } from '../../shared/core/invites.ts';
 import { invitationMail, invitationSubject } from '../../shared/views/mail/invitation.ts';
@@ -16,6 +20,7 @@ import {
   markSent,
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
+import { getCentre, listCentres } from '../../shared/adapters/store/centres.ts';
 import { inviteeKey } from '../../shared/adapters/store/keys.ts';
 import { newToken } from '../../shared/core/tokens.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
@@ -41,14 +46,25 @@ export function assertNotClosed(survey: Survey, now: Date, what: string): void {
     throw new CommandError(`${survey.id} closed at ${survey.closesAt}; no ${what} were sent`);
 }
 
+/** The wave named by --wave (any case), or the current term in Stockholm. */
+export function invitationWave(value: string | boolean | undefined, now: Date): string {
+  if (value === undefined) return waveOf(now);
+  const wave = parseWave(String(value));
+  if (!wave.ok) throw new UsageError(`--wave ${wave.message}`);
+  return wave.wave;
+}
+
 type Tally = { invited: number; skipped: number; sent: number; failed: number };
 
-const summary = (survey: Survey, tally: Tally) =>
-  `${survey.id}: invited ${tally.invited}, skipped ${tally.skipped} (already invited), sent ${tally.sent}, failed ${tally.failed}`;
+/** Where the invitations go: the survey, the wave, and each centre's registered name by slug. */
+type Run = { survey: Survey; wave: string; centreNames: Map<string, string> };
+
+const summary = ({ survey, wave }: Run, tally: Tally) =>
+  `${survey.id}: invited ${tally.invited}, skipped ${tally.skipped} (already invited), sent ${tally.sent}, failed ${tally.failed} (wave ${wave})`;
 
 export const command: Command = {
-  usage: 'invite --survey ID --csv FILE [--dry-run]',
-  summary: 'emails each row of a CSV list a personal link to a survey; skips those already invited',
+  usage: 'invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run]',
+  summary: 'emails each row of a CSV list (or a centre’s contact) a personal link to a survey for a wave',
   options: {
     survey: {
       type: 'string',
@@ -57,7 +73,12 @@ export const command: Command = {
         .map((survey) => survey.id)
         .join(' or ')}`,
     },
-    csv: { type: 'string', description: 'the list: columns email,organisation,region[,name]' },
+    csv: { type: 'string', description: 'the list: columns email,organisation,region[,name][,centre]' },
+    centre: {
+      type: 'string',
+      description: 'instead of --csv: invite this centre’s registered contact (e.g. to centre-followup)',
+    },
+    wave: { type: 'string', description: 'the wave, YYYY-VT or YYYY-HT (default: the current term)' },
     'dry-run': {
       type: 'boolean',
       description: 'checks the list and says what it would do; stores and sends nothing',
@@ -65,20 +86,58 @@ export const command: Command = {
   },
   async run({ values }, context) {
     const survey = invitationSurvey(values.survey);
+    const wave = invitationWave(values.wave, context.now());
     const file = values.csv;
-    if (typeof file !== 'string' || !file) throw new UsageError('--csv FILE is required');
+    const slug = values.centre;
+    if (file !== undefined && slug !== undefined)
+      throw new UsageError('give --csv FILE or --centre SLUG, not both (the list names each row’s centre)');
+    if (typeof slug === 'string') {
+      if (!slug) throw new UsageError('--centre SLUG is empty');
+    } else if (typeof file !== 'string' || !file)
+      throw new UsageError('--csv FILE (or --centre SLUG) is required');
     assertNotClosed(survey, context.now(), 'invitations');
+    // Before reading or storing anything: invitations must not be stored when they cannot be sent.
+    if (!values['dry-run']) context.mailer();
 
-    const list = parseInviteList(await readList(file));
-    if (!list.ok) {
-      for (const problem of list.problems) context.err(`${file}:${problem.line}: ${problem.message}`);
-      const rows = new Set(list.problems.map((problem) => problem.line)).size;
-      throw new CommandError(
-        `${rows} ${rows === 1 ? 'line' : 'lines'} of ${file} must be fixed (listed above); nothing was stored or sent`,
-      );
+    let rows: InviteRow[];
+    let centres: Centre[];
+    if (typeof slug === 'string') {
+      const centre = await getCentre(context.db, slug.trim().toLowerCase());
+      if (!centre) throw new CommandError(`unknown centre "${slug}"; see skc centres. Nothing was sent.`);
+      if (!centre.contact)
+        throw new CommandError(
+          `${centre.slug} has no registered contact address; invite its contact with --csv (centre column ${centre.slug}). Nothing was sent.`,
+        );
+      centres = [centre];
+      rows = [
+        {
+          line: 1,
+          email: centre.contact,
+          organisation: centre.name,
+          region: centre.region,
+          centre: centre.slug,
+        },
+      ];
+    } else {
+      const text = await readList(file as string);
+      centres = await listCentres(context.db);
+      const list = parseInviteList(text, { centres });
+      if (!list.ok) {
+        for (const problem of list.problems) context.err(`${file}:${problem.line}: ${problem.message}`);
+        const lines = new Set(list.problems.map((problem) => problem.line)).size;
+        throw new CommandError(
+          `${lines} ${lines === 1 ? 'line' : 'lines'} of ${file} must be fixed (listed above); nothing was stored or sent`,
+        );
+      }
+      rows = list.rows;
     }
-    if (values['dry-run']) return dryRun(survey, list.rows, context);
-    return invite(survey, list.rows, context);
+    const run: Run = {
+      survey,
+      wave,
+      centreNames: new Map(centres.map((centre) => [centre.slug, centre.name])),
+    };
+    if (values['dry-run']) return dryRun(run, rows, context);
+    return invite(run, rows, context);
   },
 };
 
@@ -96,9 +155,10 @@ async function readList(file: string): Promise<string> {
   }
 }
 
-async function dryRun(survey: Survey, rows: InviteRow[], context: Context): Promise<number> {
+async function dryRun(run: Run, rows: InviteRow[], context: Context): Promise<number> {
+  const { survey, wave } = run;
   const known = new Map(
-    (await listInvitees(context.db, survey.id)).map((invitee) => [invitee.email, invitee]),
+    (await listInvitees(context.db, survey.id, wave)).map((invitee) => [invitee.email, invitee]),
   );
   const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0 };
   context.out(`Dry run: nothing is stored or sent.`);
@@ -107,7 +167,10 @@ async function dryRun(survey: Survey, rows: InviteRow[], context: Context): Prom
     if (!invitee) {
       tally.invited++;
       tally.sent++;
-      context.out(`line ${row.line}: would invite ${row.email} (${row.organisation}, ${row.region})`);
+      const centre = row.centre ? `, for ${run.centreNames.get(row.centre) ?? row.centre}` : '';
+      context.out(
+        `line ${row.line}: would invite ${row.email} (${row.organisation}, ${row.region}${centre})`,
+      );
     } else if (invitee.sentAt || invitee.answeredAt) {
       tally.skipped++;
       context.out(`line ${row.line}: would skip ${row.email} (already invited)`);
@@ -117,11 +180,12 @@ async function dryRun(survey: Survey, rows: InviteRow[], context: Context): Prom
     }
   }
   context.out(`Subject: ${invitationSubject('invitation', survey)}`);
-  context.out(`Would have: ${summary(survey, tally)}`);
+  context.out(`Would have: ${summary(run, tally)}`);
   return 0;
 }
 
-async function invite(survey: Survey, rows: InviteRow[], context: Context): Promise<number> {
+async function invite(run: Run, rows: InviteRow[], context: Context): Promise<number> {
+  const { survey, wave } = run;
   const { db } = context;
   const mailer = context.mailer();
   const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0 };
@@ -131,19 +195,23 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
     await forEachBounded(rows, SES_CONCURRENCY, async (row) => {
       const options = { now: context.now(), expiresAt: context.retentionUntil };
       let token = newToken();
+      const centreName = row.centre ? run.centreNames.get(row.centre) : undefined;
       const details = {
         surveyId: survey.id,
         email: row.email,
         organisation: row.organisation,
         region: row.region,
+        wave,
         ...(row.name && { name: row.name }),
+        ...(row.centre && { centre: row.centre }),
+        ...(centreName && { centreName }),
       };
-      let recipient: Pick<StoredInvitee, 'key' | 'email' | 'organisation' | 'name'>;
+      let recipient: Pick<StoredInvitee, 'key' | 'email' | 'organisation' | 'name' | 'centreName'>;
       if (await createInvitation(db, details, token, options)) {
         tally.invited++;
-        recipient = { ...details, key: inviteeKey(survey.id, row.email) };
+        recipient = { ...details, key: inviteeKey(survey.id, row.email, wave) };
       } else {
-        const existing = await getInvitee(db, survey.id, row.email);
+        const existing = await getInvitee(db, survey.id, row.email, wave);
         if (!existing || existing.sentAt || existing.answeredAt) {
           tally.skipped++;
           context.progress(++done, rows.length, 'invitations');
@@ -159,6 +227,7 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
         survey,
         organisation: recipient.organisation,
         ...(recipient.name && { name: recipient.name }),
+        ...(recipient.centreName && { centreName: recipient.centreName }),
         token,
         publicUrl: context.config.SKC_PUBLIC_URL,
       });
@@ -176,10 +245,10 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
       context.progress(++done, rows.length, 'invitations');
     });
   } catch (error) {
-    context.out(`Stopped after ${done} of ${rows.length} rows: ${summary(survey, tally)}`);
+    context.out(`Stopped after ${done} of ${rows.length} rows: ${summary(run, tally)}`);
     throw error;
   }
-  context.out(summary(survey, tally));
+  context.out(summary(run, tally));
   if (tally.failed > 0)
     throw new CommandError(
       `${tally.failed} ${tally.failed === 1 ? 'invitation was' : 'invitations were'} not sent (see above); fix and run again to send them`,

@@ -1,6 +1,7 @@
 /**
- * `skc remind --survey ID` — one reminder, with a new personal link, to each invitee who has not
- * answered: never twice on the same Stockholm day, never once the survey has closed.
+ * `skc remind --survey ID [--wave W]` — one reminder, with a new personal link, to each invitee of
+ * the wave (default: the current term) who has not answered: never twice on the same Stockholm
+ * day, never once the survey has closed.
  */
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
 import type { Survey } from '../../shared/core/definition.ts';
@@ -15,7 +16,7 @@ import {
 import { newToken } from '../../shared/core/tokens.ts';
 import { forEachBounded, SES_CONCURRENCY } from '../bounded.ts';
 import { CommandError, type Command } from '../command.ts';
-import { assertNotClosed, invitationSurvey } from './invite.ts';
+import { assertNotClosed, invitationSurvey, invitationWave } from './invite.ts';
 
 type Tally = {
   reminded: number;
@@ -26,26 +27,30 @@ type Tally = {
   failed: number;
 };
 
-function summary(survey: Survey, tally: Tally): string {
+function summary(survey: Survey, wave: string, tally: Tally): string {
   const skipped = [
     `${tally.answered} answered`,
     `${tally.remindedToday} already reminded today`,
     `${tally.notSent} whose invitation was not sent yet (run skc invite again)`,
     ...(tally.changed ? [`${tally.changed} answered or reminded meanwhile`] : []),
   ];
-  return `${survey.id}: reminded ${tally.reminded}, failed ${tally.failed}; skipped ${skipped.join(', ')}`;
+  return `${survey.id}: reminded ${tally.reminded}, failed ${tally.failed}; skipped ${skipped.join(', ')} (wave ${wave})`;
 }
 
 export const command: Command = {
-  usage: 'remind --survey ID',
-  summary: 'emails one reminder, with a fresh link, to each invitee who has not answered',
-  options: { survey: { type: 'string', description: 'the survey whose invitees are reminded' } },
+  usage: 'remind --survey ID [--wave YYYY-VT|YYYY-HT]',
+  summary: 'emails one reminder, with a fresh link, to each invitee of a wave who has not answered',
+  options: {
+    survey: { type: 'string', description: 'the survey whose invitees are reminded' },
+    wave: { type: 'string', description: 'the wave, YYYY-VT or YYYY-HT (default: the current term)' },
+  },
   async run({ values }, context) {
     const survey = invitationSurvey(values.survey);
     const started = context.now();
+    const wave = invitationWave(values.wave, started);
     assertNotClosed(survey, started, 'reminders');
     const dayStart = startOfLocalDate(localDate(started));
-    const invitees = await listInvitees(context.db, survey.id);
+    const invitees = await listInvitees(context.db, survey.id, wave);
     const tally: Tally = { reminded: 0, answered: 0, remindedToday: 0, notSent: 0, changed: 0, failed: 0 };
     const due: StoredInvitee[] = [];
     for (const invitee of invitees) {
@@ -78,6 +83,7 @@ export const command: Command = {
           survey,
           organisation: invitee.organisation,
           ...(invitee.name && { name: invitee.name }),
+          ...(invitee.centreName && { centreName: invitee.centreName }),
           token,
           publicUrl: context.config.SKC_PUBLIC_URL,
         });
@@ -97,10 +103,10 @@ export const command: Command = {
         context.progress(++done, due.length, 'reminders');
       });
     } catch (error) {
-      context.out(`Stopped after ${done} of ${due.length} reminders: ${summary(survey, tally)}`);
+      context.out(`Stopped after ${done} of ${due.length} reminders: ${summary(survey, wave, tally)}`);
       throw error;
     }
-    context.out(summary(survey, tally));
+    context.out(summary(survey, wave, tally));
     if (tally.failed > 0)
       throw new CommandError(
         `${tally.failed} ${tally.failed === 1 ? 'reminder was' : 'reminders were'} not sent (see above); run again to retry them`,

@@ -2,6 +2,7 @@
  * Applications as tracked cases: the statuses of the contract, which moves between them are
  * allowed (approved and rejected are final), and the words an applicant and an administrator see.
  */
+import { criteria as teknikcollegeCriteria } from '../../surveys/criteria.ts';
 import type { Text } from './definition.ts';
 
 export const statuses = ['submitted', 'in-review', 'changes-requested', 'approved', 'rejected'] as const;
@@ -82,7 +83,68 @@ export type HistoryEntry = {
   from: Status;
   to: Decision;
   note: string;
+  /** The review committee's judgement per criterion (criterion id → 1–5), when given. */
+  criteria?: Judgement;
+  /** Hours the committee spent on this review step, when given. */
+  hours?: number;
+  /** The centre an approval registered or linked (its slug). */
+  centre?: string;
 };
+
+/** A rating per criterion on the 1–5 scale the surveys' criteria questions use. */
+export type Judgement = Record<string, number>;
+
+export const JUDGEMENT_SCALE = { min: 1, max: 5 } as const;
+/** More than a working year on one review step is a typo, not a figure. */
+export const MAX_REVIEW_HOURS = 2_000;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Reads `--criteria id=value,…`: each id one of Teknikcollege's criteria, at most once, each value
+ * a whole number on the 1–5 scale. Criteria left out were not judged. Every problem in one line.
+ */
+export function parseJudgement(
+  text: string,
+  known: readonly string[] = teknikcollegeCriteria.map((criterion) => criterion.id),
+): Parsed<Judgement> {
+  const judgement: Judgement = {};
+  const problems: string[] = [];
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return { ok: false, message: '--criteria is empty; give id=value,…' };
+  for (const part of parts) {
+    const match = /^([^=\s]+)\s*=\s*(\S*)$/.exec(part);
+    if (!match) {
+      problems.push(`${JSON.stringify(part.slice(0, 60))} is not id=value`);
+      continue;
+    }
+    const [, id, raw] = match as unknown as [string, string, string];
+    const value = Number(raw);
+    if (!known.includes(id)) problems.push(`unknown criterion ${JSON.stringify(id.slice(0, 60))}`);
+    else if (id in judgement) problems.push(`${id} is given twice`);
+    else if (!/^\d+$/.test(raw) || value < JUDGEMENT_SCALE.min || value > JUDGEMENT_SCALE.max)
+      problems.push(`${id}=${raw.slice(0, 20)} is not a whole number from 1 to 5`);
+    else judgement[id] = value;
+  }
+  if (problems.some((problem) => problem.startsWith('unknown criterion')))
+    problems.push(`the criteria are ${known.join(', ')}`);
+  return problems.length > 0 ? { ok: false, message: problems.join('; ') } : { ok: true, value: judgement };
+}
+
+/** Reads `--hours N`: a positive number of hours, a decimal comma allowed ("2,5"). */
+export function parseHours(text: string): Parsed<number> {
+  const raw = text.trim().replace(',', '.');
+  const hours = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(hours > 0) || hours > MAX_REVIEW_HOURS)
+    return {
+      ok: false,
+      message: `--hours ${JSON.stringify(text.slice(0, 20))} is not a number of hours above 0 (at most ${MAX_REVIEW_HOURS})`,
+    };
+  return { ok: true, value: Math.round(hours * 100) / 100 };
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

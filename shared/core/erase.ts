@@ -8,11 +8,14 @@
 export type ErasureTarget =
   | { kind: 'response'; responseId: string }
   | { kind: 'invitee'; inviteeKey: string }
+  /** A centre whose contact address this is: the address goes, the centre stays. */
+  | { kind: 'centre'; slug: string }
   | { kind: 'unknown'; reference: string };
 
 export function targetOf(reference: string): ErasureTarget {
   if (reference.startsWith('RESP#')) return { kind: 'response', responseId: reference.slice('RESP#'.length) };
   if (reference.startsWith('INVITEE#')) return { kind: 'invitee', inviteeKey: reference };
+  if (reference.startsWith('CENTRE#')) return { kind: 'centre', slug: reference.slice('CENTRE#'.length) };
   return { kind: 'unknown', reference };
 }
 
@@ -23,6 +26,8 @@ export type ErasureReport = {
   invitees: number;
   /** Personal links (token items) of those invitees deleted. */
   inviteLinks: number;
+  /** Centres whose contact address was removed (the centre itself stays). */
+  centreContacts: number;
   /** Lookup items by email hash deleted. */
   lookups: number;
   /** Lookup items of a kind this version does not know; left in place and reported. */
@@ -33,6 +38,7 @@ export const emptyReport = (): ErasureReport => ({
   responses: 0,
   invitees: 0,
   inviteLinks: 0,
+  centreContacts: 0,
   lookups: 0,
   unknown: 0,
 });
@@ -46,6 +52,9 @@ export function describeErasure(address: string, report: ErasureReport): string[
     `  responses (personal answers deleted): ${report.responses}`,
     `  invitations (invitee deleted):        ${report.invitees}`,
     `  personal invitation links deleted:    ${report.inviteLinks}`,
+    ...(report.centreContacts > 0
+      ? [`  centre contact addresses removed:     ${report.centreContacts}`]
+      : []),
     `  lookup items deleted:                 ${report.lookups}`,
     'Aggregate counters (digest figures) were left unchanged; answers without personal data remain.',
   ];

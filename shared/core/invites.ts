@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { findRegion } from '../../surveys/regions.ts';
+import { findCentre, type Centre } from './centres.ts';
 import type { Lang } from './definition.ts';
 import { BIDI_CONTROL, isValidEmail } from './validation.ts';
 import { normaliseEmail } from './tokens.ts';
@@ -17,6 +18,8 @@ export type InviteRow = {
   /** A Teknikcollege region's slug. */
   region: string;
   name?: string;
+  /** The centre's slug, from the optional `centre` column (its name or slug in the file). */
+  centre?: string;
 };
 
 export type RowProblem = { line: number; message: string };
@@ -26,7 +29,7 @@ export type InviteList = { ok: true; rows: InviteRow[] } | { ok: false; problems
 const inviteLimits = { email: 254, organisation: 200, name: 200, rows: 20_000 } as const;
 
 const REQUIRED_COLUMNS = ['email', 'organisation', 'region'] as const;
-const COLUMNS = [...REQUIRED_COLUMNS, 'name'] as const;
+const COLUMNS = [...REQUIRED_COLUMNS, 'name', 'centre'] as const;
 type Column = (typeof COLUMNS)[number];
 
 // Control characters (C0, DEL, C1) and line and paragraph separators; bidirectional controls,
@@ -36,13 +39,17 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const hasControl = (value: string) => CONTROL.test(value) || BIDI_CONTROL.test(value);
 
 /**
- * Reads an invitation list: a header row naming the columns `email,organisation,region[,name]`
- * (any order; `region` is a Teknikcollege region's name in any case, or its slug), then one
- * invitee per row. Every problem is reported with its line number; the list
+ * Reads an invitation list: a header row naming the columns `email,organisation,region[,name]
+ * [,centre]` (any order; `region` is a Teknikcollege region's name in any case, or its slug), then
+ * one invitee per row. A centre is named by its registered name (any case) or slug and must be one
+ * of `centres`. Every problem is reported with its line number; the list
  * is usable only when there are none. Swedish Excel saves CSV with semicolons: a header with
  * semicolons and no commas switches the delimiter.
  */
-export function parseInviteList(text: string): InviteList {
+export function parseInviteList(
+  text: string,
+  options: { centres?: readonly Pick<Centre, 'slug' | 'name'>[] } = {},
+): InviteList {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   let records: { info: { lines: number }; record: string[] }[];
@@ -75,7 +82,7 @@ export function parseInviteList(text: string): InviteList {
     ].filter(Boolean);
     problems.push({
       line: headerLine,
-      message: `the first row must name the columns email,organisation,region and optionally name (${parts.join('; ')})`,
+      message: `the first row must name the columns email,organisation,region and optionally name and centre (${parts.join('; ')})`,
     });
     return { ok: false, problems };
   }
@@ -133,9 +140,20 @@ export function parseInviteList(text: string): InviteList {
     const name = cell('name');
     rowProblems.push(...textProblems('name', name, inviteLimits.name, false));
 
+    const centreCell = cell('centre');
+    const centre = centreCell ? findCentre(options.centres ?? [], centreCell) : undefined;
+    if (centreCell && !centre) rowProblems.push(`unknown centre ${JSON.stringify(centreCell.slice(0, 60))}`);
+
     for (const message of rowProblems) problems.push({ line, message });
     if (rowProblems.length === 0)
-      rows.push({ line, email: normaliseEmail(email), organisation, region, ...(name && { name }) });
+      rows.push({
+        line,
+        email: normaliseEmail(email),
+        organisation,
+        region,
+        ...(name && { name }),
+        ...(centre && { centre: centre.slug }),
+      });
   }
   return problems.length ? { ok: false, problems } : { ok: true, rows };
 }

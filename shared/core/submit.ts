@@ -12,7 +12,7 @@ import {
 } from './answers.ts';
 import { countersFor, type Counters } from './aggregate.ts';
 import { parseBody } from './body.ts';
-import { weekOf } from './calendar.ts';
+import { waveOf, weekOf } from './calendar.ts';
 import type { Lang, Survey } from './definition.ts';
 import { isOpen, questionsOf } from './definition.ts';
 import { Problem, problems } from './problem.ts';
@@ -27,6 +27,12 @@ export type Invitation = {
   invitee: string;
   organisation: string;
   region?: string;
+  /** The slug of the centre on whose behalf the invitation went out. */
+  centre?: string;
+  /** That centre's registered name, as the form greets with it. */
+  centreName?: string;
+  /** The invitation's wave (for invitations from before waves: the wave of their invitation date). */
+  wave: string;
   answered: boolean;
 };
 
@@ -43,6 +49,10 @@ export type NewResponse = {
   personal: Answers | undefined;
   emailHashes: string[];
   region: string | undefined;
+  /** The centre's slug, from the invitation; absent for answers "utan centrum". */
+  centre: string | undefined;
+  /** The invitation's wave, or the wave the answer came in. */
+  wave: string;
   counters: Counters;
   invitation: Invitation | undefined;
   /** Unix seconds after which personal data is deleted (DynamoDB TTL). */
@@ -265,6 +275,8 @@ function newResponse(
     personal: Object.keys(personal).length > 0 ? personal : undefined,
     emailHashes,
     region: typeof regionAnswer === 'string' ? regionAnswer : context.invitation?.region,
+    centre: context.invitation?.centre,
+    wave: context.invitation?.wave ?? waveOf(context.now),
     counters: countersFor(survey, answers),
     invitation: context.invitation,
     expiresAt: context.deps.retentionUntil,

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
 import { createMailer } from '../../shared/adapters/ses.ts';
 import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../../shared/adapters/outbox.ts';
-import { getHistory } from '../../shared/adapters/store/applications.ts';
+import { getApplication, getHistory } from '../../shared/adapters/store/applications.ts';
+import { addCentre, getCentre } from '../../shared/adapters/store/centres.ts';
+import { localDate } from '../../shared/core/calendar.ts';
 import { countersOf } from '../../shared/adapters/store/client.ts';
 import { responsePages } from '../../shared/adapters/store/export.ts';
 import { createInvitation } from '../../shared/adapters/store/invites.ts';
@@ -400,5 +402,164 @@ describe('erase', () => {
       chairName: null,
       centreName: 'Additivt Teknikcenter i Hultsfred',
     });
+  });
+});
+
+describe('decisions: the committee’s judgement and the centre an approval links', () => {
+  const centreName = () => `Teknikcenter ${randomUUID().slice(0, 8)}`;
+  const slugOf = (name: string) => name.toLowerCase().replace(' ', '-');
+
+  it('registers a new centre from an approved application, with criteria and hours, in one step', async () => {
+    // Prepare
+    const name = centreName();
+    const id = await submit(answersOf(applicant(), { centreName: name, region: 'tc-gotland' }));
+    // Act
+    const result = await skc(
+      'review',
+      id,
+      '--decision',
+      'approved',
+      '--note',
+      'Uppfyller kriterierna.',
+      '--criteria',
+      'regional-collaboration=4,employer-involvement=5',
+      '--hours',
+      '6,5',
+    );
+    // Assess
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.out).toContain(
+      `Registered the centre ${name} (${slugOf(name)}), approved ${localDate(new Date())}.`,
+    );
+    expect(await getCentre(db, slugOf(name))).toEqual({
+      slug: slugOf(name),
+      name,
+      region: 'tc-gotland',
+      approvedOn: localDate(new Date()),
+      applicationId: id,
+    });
+    const [entry] = await getHistory(db, id);
+    expect(entry).toMatchObject({
+      to: 'approved',
+      criteria: { 'regional-collaboration': 4, 'employer-involvement': 5 },
+      hours: 6.5,
+      centre: slugOf(name),
+    });
+    expect((await getApplication(db, id))?.status).toBe('approved');
+    const listed = await skc('centres', '--json');
+    expect(JSON.parse(listed.out)).toContainEqual(
+      expect.objectContaining({ slug: slugOf(name), applicationId: id }),
+    );
+  });
+
+  it('refuses to approve when a centre of that name is registered, telling to use --centre, deciding nothing', async () => {
+    // Prepare
+    const name = centreName();
+    expect(
+      await addCentre(db, { slug: slugOf(name), name, region: 'kalmar', approvedOn: '2023-12-15' }),
+    ).toBe('added');
+    const person = applicant();
+    const id = await submit(answersOf(person, { centreName: name.toUpperCase() }));
+    // Act
+    const refused = await skc('review', id, '--decision', 'approved', '--note', 'Ja.');
+    // Assess
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe(
+      `skc review: a centre named "${name}" is already registered; approve with --centre ${slugOf(name)} to link it. Nothing was decided.`,
+    );
+    expect(await getHistory(db, id)).toEqual([]);
+    expect((await getApplication(db, id))?.status).toBe('submitted');
+    expect(await sentMail(person.email)).toHaveLength(0);
+
+    // Act: link it instead.
+    const linked = await skc(
+      'review',
+      id,
+      '--decision',
+      'approved',
+      '--note',
+      'Ja.',
+      '--centre',
+      slugOf(name),
+    );
+    // Assess
+    expect(linked.code).toBe(0);
+    expect(linked.out).toContain(`Linked to the centre ${slugOf(name)}.`);
+    expect(await getCentre(db, slugOf(name))).toMatchObject({ approvedOn: '2023-12-15', applicationId: id });
+    expect((await getHistory(db, id))[0]?.centre).toBe(slugOf(name));
+  });
+
+  it('refuses an unknown --centre, deciding nothing', async () => {
+    const id = await submit(answersOf(applicant(), { centreName: centreName() }));
+    const refused = await skc(
+      'review',
+      id,
+      '--decision',
+      'approved',
+      '--note',
+      'Ja.',
+      '--centre',
+      'finns-inte',
+    );
+    expect(refused).toMatchObject({
+      code: 1,
+      err: 'skc review: unknown centre "finns-inte"; see skc centres. Nothing was decided.',
+    });
+    expect(await getHistory(db, id)).toEqual([]);
+  });
+
+  it('records criteria and hours on any review step, and refuses bad ones or a misplaced --centre (exit 2)', async () => {
+    const id = await submit(answersOf(applicant(), { centreName: centreName() }));
+    const step = await skc(
+      'review',
+      id,
+      '--decision',
+      'in-review',
+      '--note',
+      '',
+      '--criteria',
+      'courses-and-capacity=2',
+      '--hours',
+      '3',
+    );
+    expect(step.code).toBe(0);
+    expect((await getHistory(db, id))[0]).toMatchObject({
+      criteria: { 'courses-and-capacity': 2 },
+      hours: 3,
+    });
+    expect((await getHistory(db, id))[0]?.centre).toBeUndefined();
+
+    const scale = await skc(
+      'review',
+      id,
+      '--decision',
+      'rejected',
+      '--note',
+      'Nej.',
+      '--criteria',
+      'courses-and-capacity=7',
+    );
+    expect(scale.code).toBe(2);
+    expect(scale.err).toContain('--criteria: courses-and-capacity=7 is not a whole number from 1 to 5');
+    const unknown = await skc(
+      'review',
+      id,
+      '--decision',
+      'rejected',
+      '--note',
+      'Nej.',
+      '--criteria',
+      'vibes=3',
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(
+      `unknown criterion "vibes"; the criteria are ${criteria.map((criterion) => criterion.id).join(', ')}`,
+    );
+    const hours = await skc('review', id, '--decision', 'rejected', '--note', 'Nej.', '--hours', 'många');
+    expect(hours.code).toBe(2);
+    const misplaced = await skc('review', id, '--decision', 'rejected', '--note', 'Nej.', '--centre', 'x');
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.err).toContain('--centre goes with --decision approved');
+    expect(await getHistory(db, id)).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { localDate, period, previousWeek, weekOf } from '../../shared/core/calen
 import type { Digest } from '../../shared/core/digest.ts';
 import { claimDigestRun, readDigestRun } from '../../shared/adapters/store/digest.ts';
 import { createInvitation } from '../../shared/adapters/store/invites.ts';
+import { addCentre } from '../../shared/adapters/store/centres.ts';
 import { newToken } from '../../shared/core/tokens.ts';
 import { freePort } from '../../local/services.ts';
 import { centreApplication, companyValue } from '../fixtures/answers.ts';
@@ -19,6 +20,12 @@ const env = { ...process.env, SKC_DIGEST_RECIPIENTS: recipients.join(',') };
 // The scheduled function reads its recipients from the environment when it is wired.
 process.env.SKC_DIGEST_RECIPIENTS = env.SKC_DIGEST_RECIPIENTS;
 const { db } = wiring();
+const centre = {
+  slug: `digest-centre-${run}`,
+  name: `Digestcentret ${run}`,
+  region: 'kalmar',
+  approvedOn: '2024-01-10',
+};
 
 // Responses are stored at the real now, so the digest is of the running week, sent as if on the
 // Monday after it (the CLI's clock is injected; the data is not).
@@ -65,14 +72,36 @@ beforeAll(async () => {
     region,
     token: newToken(),
   }));
-  for (const { token, ...invitee } of invitees)
-    await createInvitation(db, invitee, token, { now: new Date(), expiresAt: 2_000_000_000 });
+  await addCentre(db, centre);
+  // The first company is the centre's partner company.
+  for (const [index, { token, ...invitee }] of invitees.entries())
+    await createInvitation(
+      db,
+      index === 0 ? { ...invitee, centre: centre.slug, centreName: centre.name } : invitee,
+      token,
+      { now: new Date(), expiresAt: 2_000_000_000 },
+    );
   const recommendations = [10, 9, 3];
   for (const [index, recommend] of recommendations.entries())
     await post('company-value', { token: invitees[index]!.token, answers: companyValue({ recommend }) });
 });
 
 describe('skc digest', () => {
+  it('gives each centre its answers so far from its counters, and the rest as without a centre', async () => {
+    const digest = JSON.parse((await skc(['--period', week, '--json'], { now: new Date() })).out) as Digest;
+    const mine = digest.centres.list.find((entry) => entry.slug === centre.slug);
+    expect(mine).toMatchObject({ name: centre.name, region: 'kalmar', responses: 1 });
+    expect(mine!.surveys.find((survey) => survey.id === 'company-value')).toEqual({
+      id: 'company-value',
+      responses: 1,
+      invited: 1,
+      answered: 1,
+      responseRate: 1,
+    });
+    // Two applications and two other companies answered without a centre.
+    expect(digest.centres.withoutCentre).toBe(4);
+  });
+
   it('prints the digest model of a week with --json, built from the stored counters', async () => {
     const result = await skc(['--period', week, '--json'], { now: new Date() });
     expect(result.code).toBe(0);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
 import { SES_CONCURRENCY } from '../../bin/bounded.ts';
@@ -10,10 +10,12 @@ import type { Mailer } from '../../shared/core/ports.ts';
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
 import { countersOf } from '../../shared/adapters/store/client.ts';
 import { getInvitee } from '../../shared/adapters/store/invites.ts';
+import { addCentre } from '../../shared/adapters/store/centres.ts';
+import { emailHash, tokenHash } from '../../shared/core/tokens.ts';
 import { keys } from '../../shared/adapters/store/keys.ts';
 import { freePort } from '../../local/services.ts';
 import { companyValue, steeringGroup } from '../fixtures/answers.ts';
-import { postJson, sentMail, startApp, wiring, type StoredMail } from './harness.ts';
+import { allResponses, postJson, sentMail, startApp, wiring, type StoredMail } from './harness.ts';
 
 const app = await startApp();
 const { db } = wiring();
@@ -327,11 +329,197 @@ describe('skc invite when SES is unreachable', () => {
   });
 });
 
+describe('invitations for a centre and a wave', () => {
+  // A name with markup and an ampersand: the greeting must show it, escaped.
+  const centre = {
+    slug: `additivt-co-${run}`,
+    name: `Additivt & Co <Teknikcenter> ${run}`,
+    region: 'kalmar',
+    approvedOn: '2023-12-15',
+    contact: address('centrumkontakt'),
+  };
+  const escaped = centre.name.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;');
+  const row = (who: string, organisation: string, centreCell: string) =>
+    `${address(who)},${organisation},Östra Småland,,${centreCell}`;
+  const header = 'email,organisation,region,name,centre';
+  const answeredBy = async (token: string) => {
+    const response = await answer('company-value', token);
+    expect(response.status).toBe(201);
+    return (await allResponses('company-value')).find(
+      (stored) => stored.responseId === response.json.responseId,
+    )!;
+  };
+
+  it('invites a centre’s company for a wave, greets it on the centre’s behalf, and the answer carries centre, region and wave', async () => {
+    // Prepare
+    expect(await addCentre(db, centre)).toBe('added');
+    const list = csvFile('centre.csv', [header, row('delta', 'Delta Gjuteri AB', centre.name.toUpperCase())]);
+    // Act
+    const result = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2026-ht']);
+    // Assess
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain(
+      'company-value: invited 1, skipped 0 (already invited), sent 1, failed 0 (wave 2026-HT)',
+    );
+    const [mail] = await invitations('delta');
+    expect(mail?.body.text).toContain(`${centre.name} bjuder in Delta Gjuteri AB att svara på enkäten`);
+    expect(mail?.body.html).toContain(`${escaped} bjuder in Delta Gjuteri AB`);
+    const link = linkIn(mail, 'company-value');
+    const page = await (await fetch(link.url)).text();
+    expect(page).toContain(`${escaped} hälsar Delta Gjuteri AB välkommen.`);
+    expect(page).not.toContain('<Teknikcenter>');
+    const invitee = await getInvitee(db, 'company-value', address('delta'), '2026-HT');
+    expect(invitee).toMatchObject({ wave: '2026-HT', centre: centre.slug });
+
+    const stored = await answeredBy(link.token);
+    expect(stored).toMatchObject({ centre: centre.slug, region: 'tc-ostra-smaland', wave: '2026-HT' });
+    const listed = JSON.parse((await skc(['centres', '--json'])).out) as {
+      slug: string;
+      companies: unknown;
+    }[];
+    expect(listed.find((entry) => entry.slug === centre.slug)?.companies).toEqual({
+      invited: 1,
+      answered: 1,
+    });
+  });
+
+  it('asks the same person again in a later wave, and takes a second answer there', async () => {
+    const list = csvFile('centre.csv', [header, row('delta', 'Delta Gjuteri AB', centre.slug)]);
+
+    const same = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2026-HT']);
+    expect(same.out).toContain('invited 0, skipped 1 (already invited), sent 0, failed 0 (wave 2026-HT)');
+    const later = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2027-VT']);
+    expect(later).toMatchObject({ code: 0, err: '' });
+    expect(later.out).toContain('invited 1, skipped 0 (already invited), sent 1, failed 0 (wave 2027-VT)');
+
+    const mails = await invitations('delta');
+    expect(mails).toHaveLength(2);
+    const stored = await answeredBy(linkIn(mails[1], 'company-value').token);
+    expect(stored).toMatchObject({ centre: centre.slug, wave: '2027-VT' });
+    const waves = (await allResponses('company-value'))
+      .filter((response) => response.centre === centre.slug)
+      .map((response) => response.wave)
+      .sort();
+    expect(waves).toEqual(['2026-HT', '2027-VT']);
+  });
+
+  it('reminds only the invitees of the wave it is given', async () => {
+    const list = csvFile('centre.csv', [header, row('epsilon', 'Epsilon Plast AB', centre.slug)]);
+    expect(
+      (await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2027-VT'])).code,
+    ).toBe(0);
+
+    const other = await skc(['remind', '--survey', 'company-value', '--wave', '2026-HT'], { now: nextDay });
+    expect(await reminders('epsilon')).toHaveLength(0);
+    expect(other.out).toMatch(/reminded \d+, failed 0; skipped .* \(wave 2026-HT\)/);
+    const result = await skc(['remind', '--survey', 'company-value', '--wave', '2027-VT'], { now: nextDay });
+    expect(result.out).toMatch(/^company-value: reminded 1, failed 0; skipped 1 answered, /m);
+    const [reminder] = await reminders('epsilon');
+    expect(reminder?.body.text).toContain(
+      `vi har ännu inte fått något svar från Epsilon Plast AB`.replace('vi', 'Vi'),
+    );
+    const page = await (await fetch(linkIn(reminder, 'company-value').url)).text();
+    expect(page).toContain(`${escaped} hälsar Epsilon Plast AB välkommen.`);
+  });
+
+  it('refuses the whole file naming the line of an unknown centre, and sends nothing', async () => {
+    const list = csvFile('companies.csv', [
+      header,
+      row('zeta', 'Zeta AB', 'Okänt Teknikcenter'),
+      row('kappa', 'Kappa AB', centre.slug),
+    ]);
+    const result = await skc(['invite', '--survey', 'company-value', '--csv', list]);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')[0]).toBe(`${list}:2: unknown centre "Okänt Teknikcenter"`);
+    expect(await invitations('zeta')).toHaveLength(0);
+    expect(await invitations('kappa')).toHaveLength(0);
+  });
+
+  it('refuses a wave that is not YYYY-VT or YYYY-HT (exit 2)', async () => {
+    const list = csvFile('centre.csv', [header, row('theta', 'Theta AB', '')]);
+    for (const wave of ['2026-H2', 'HT-2026', '2026']) {
+      const result = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', wave]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('use YYYY-VT (January–June) or YYYY-HT (July–December)');
+    }
+    expect((await skc(['remind', '--survey', 'company-value', '--wave', 'vår'])).code).toBe(2);
+    expect(await invitations('theta')).toHaveLength(0);
+  });
+
+  it('invites the centre’s registered contact with --centre and no list, once per wave', async () => {
+    const result = await skc(['invite', '--survey', 'steering-group', '--centre', centre.slug]);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain(
+      'steering-group: invited 1, skipped 0 (already invited), sent 1, failed 0 (wave 2026-HT)',
+    );
+    const [mail] = await invitations('centrumkontakt');
+    expect(mail?.body.text).toContain(`${centre.name} bjuder in ${centre.name} att svara`);
+    expect((await skc(['invite', '--survey', 'steering-group', '--centre', centre.slug])).out).toContain(
+      'skipped 1',
+    );
+
+    const bare = { ...centre, slug: `utan-kontakt-${run}`, name: `Utan kontakt ${run}`, contact: undefined };
+    const { contact: _none, ...withoutContact } = bare;
+    await addCentre(db, withoutContact);
+    const refused = await skc(['invite', '--survey', 'steering-group', '--centre', bare.slug]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('has no registered contact address');
+    const unknown = await skc(['invite', '--survey', 'steering-group', '--centre', 'finns-inte']);
+    expect(unknown).toMatchObject({
+      code: 1,
+      err: 'skc invite: unknown centre "finns-inte"; see skc centres. Nothing was sent.',
+    });
+  });
+
+  it('keeps invitees stored before waves working: their link answers in the wave of their invitation date', async () => {
+    // Prepare: an invitee and its link as stored before this change (no wave in key or item).
+    const email = address('iota');
+    const legacyKey = `INVITEE#company-value#${emailHash(email)}`;
+    const token = `legacy-${run}-${'x'.repeat(24)}`;
+    const put = (item: Record<string, string>) =>
+      db.documents.send(new PutCommand({ TableName: db.tableName, Item: item }));
+    await put({
+      ...{ pk: legacyKey, sk: 'INVITEE' },
+      surveyId: 'company-value',
+      email,
+      organisation: 'Iota Verkstad AB',
+      region: 'kalmar',
+      invitedAt: '2026-11-10T09:00:00.000Z',
+      sentAt: '2026-11-10T09:00:01.000Z',
+    });
+    await put({
+      ...{ pk: `INVITE#${tokenHash(token)}`, sk: 'INVITE' },
+      surveyId: 'company-value',
+      invitee: legacyKey,
+      organisation: 'Iota Verkstad AB',
+      region: 'kalmar',
+      createdAt: '2026-11-10T09:00:00.000Z',
+    });
+    const list = csvFile('legacy.csv', [
+      'email,organisation,region',
+      `${email},Iota Verkstad AB,Östra Småland`,
+    ]);
+    // Act and assess: not invited twice in 2026-HT; the old link answers in 2026-HT.
+    const again = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2026-HT']);
+    expect(again.out).toContain('invited 0, skipped 1 (already invited)');
+    expect(await getInvitee(db, 'company-value', email, '2026-HT')).toMatchObject({
+      key: legacyKey,
+      wave: '2026-HT',
+    });
+    const stored = await answeredBy(token);
+    expect(stored).toMatchObject({ wave: '2026-HT', region: 'kalmar' });
+    expect(stored.centre).toBeUndefined();
+    // A later wave invites them afresh.
+    const later = await skc(['invite', '--survey', 'company-value', '--csv', list, '--wave', '2027-VT']);
+    expect(later.out).toContain('invited 1, skipped 0');
+  });
+});
+
 describe('skc invite with many rows', () => {
   it('sends several invitations at once, never more than the SES bound, and marks each sent', async () => {
     const rows = Array.from(
       { length: 12 },
-      (_, index) => `${address(`many${index}`)},Företag ${index} AB,kalmar`,
+      (_, index) => `${address(`many${index}`)},Företag ${index} AB,Östra Småland`,
     );
     const list = csvFile('many.csv', ['email,organisation,region', ...rows]);
     let inFlight = 0;

@@ -4,6 +4,8 @@ import {
   daysInStatus,
   decisions,
   isFinal,
+  parseHours,
+  parseJudgement,
   resubmissionsOf,
   statuses,
   transitionProblem,
@@ -84,5 +86,44 @@ describe('resubmissionsOf', () => {
       { ...base, responseId: 'B', submittedAt: '2026-11-10T00:00:00Z', organisation: '212000-0761' },
     ]);
     expect(links.size).toBe(0);
+  });
+});
+
+describe('parseJudgement', () => {
+  it('reads the committee’s rating per criterion on the 1–5 scale', () => {
+    expect(parseJudgement('regional-collaboration=4, employer-involvement=5')).toEqual({
+      ok: true,
+      value: { 'regional-collaboration': 4, 'employer-involvement': 5 },
+    });
+  });
+
+  it('refuses unknown criteria (naming the known ones), values off the scale, repeats and other text', () => {
+    const parsed = parseJudgement(
+      'regional-collaboration=6,nonsense=3,employer-involvement=4.5,employer-involvement=2,x',
+    );
+    expect(parsed.ok).toBe(false);
+    const message = parsed.ok ? '' : parsed.message;
+    expect(message).toContain('regional-collaboration=6 is not a whole number from 1 to 5');
+    expect(message).toContain('unknown criterion "nonsense"');
+    expect(message).toContain('employer-involvement=4.5 is not a whole number from 1 to 5');
+    expect(message).toContain('"x" is not id=value');
+    expect(message).toContain('the criteria are quality-assured-process, regional-collaboration,');
+    expect(message).not.toContain('\n');
+    expect(parseJudgement('regional-collaboration=3,regional-collaboration=4')).toEqual({
+      ok: false,
+      message: 'regional-collaboration is given twice',
+    });
+    expect(parseJudgement(' , ')).toMatchObject({ ok: false });
+  });
+});
+
+describe('parseHours', () => {
+  it('reads a positive number of hours, with a decimal point or comma', () => {
+    expect(parseHours('12')).toEqual({ ok: true, value: 12 });
+    expect(parseHours('2,5')).toEqual({ ok: true, value: 2.5 });
+  });
+
+  it('refuses zero, negatives, words and absurd amounts', () => {
+    for (const text of ['0', '-3', 'tolv', '1e3', '99999']) expect(parseHours(text).ok).toBe(false);
   });
 });

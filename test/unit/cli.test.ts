@@ -73,7 +73,9 @@ describe('skc usage and help', () => {
     expect(result.code).toBe(2);
     const [first, , usage] = result.err.split('\n');
     expect(first).toBe('skc invite: unknown option --nope');
-    expect(usage).toBe('Usage: npx skc invite --survey ID --csv FILE [--dry-run]');
+    expect(usage).toBe(
+      'Usage: npx skc invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run]',
+    );
     expect(result.err).not.toMatch(/positional|place it at the end/);
   });
 

@@ -203,15 +203,15 @@ describe('renderDigestEmail', () => {
     expect(short).toMatch(/^ord( ord)*…$/);
   });
 
-  it('shows the headline figures: new answers, response rate, NPS and its change, applications waiting', () => {
+  it('shows the headline figures: new answers, response rate, NPS (no change on few answers), applications waiting', () => {
     const email = renderDigestEmail(digestOf('2026-W47'), { surveys, comments: {} });
     const text = visibleText(email.html);
     expect(text).toMatch(/Nya svar denna vecka\s+förra veckan 1, hittills 5\s+4/);
     expect(text).toMatch(/Svarsfrekvens, Företagsenkäten\s+8 inbjudna\s+37,5\s%/);
-    // Company NPS: so far 10, 6, 9 → (2 − 1) / 3 = 33; this week 6, 9 → 0; last week 10 → 100.
-    expect(text).toMatch(
-      /NPS, Företagsenkäten\s+hittills, 3 svar; denna vecka 0 \(2 svar\); −100 mot förra veckan\s+33/,
-    );
+    // Company NPS: so far 10, 6, 9 → (2 − 1) / 3 = 33; this week 6, 9 → 0; last week 10 → 100,
+    // but no change is shown on two answers against one (fewer than 10 in either week).
+    expect(text).toMatch(/NPS, Företagsenkäten\s+hittills, 3 svar; denna vecka 0 \(2 svar\)\s+33/);
+    expect(text).not.toContain('mot förra veckan');
     expect(text).toMatch(/Ansökningar som väntar på granskning\s+totalt 1 ansökningar i piloten\s+1/);
     expect(text).toMatch(/Dagar kvar av piloten\s+piloten slutar 2027-06-30\s+220/);
   });
@@ -270,9 +270,50 @@ describe('renderDigestEmail', () => {
     const inText = numbersIn(email.text);
     expect(inHtml.size).toBeGreaterThan(30);
     expect([...inText].sort()).toEqual([...inHtml].sort());
-    expect(email.text).toContain(
-      'NPS, Företagsenkäten: 33 (hittills, 3 svar; denna vecka 0 (2 svar); −100 mot förra veckan)',
+    expect(email.text).toContain('NPS, Företagsenkäten: 33 (hittills, 3 svar; denna vecka 0 (2 svar))');
+  });
+
+  it('lists each centre’s pilot-to-date figures, escaped, and points to skc report', () => {
+    // Prepare
+    const digest = digestOf('2026-W47');
+    digest.centres = {
+      list: [
+        {
+          slug: 'additivt-teknikcenter',
+          name: 'Additivt <b>Teknikcenter</b>',
+          region: 'kalmar',
+          responses: 3,
+          surveys: [
+            { id: 'centre-application', responses: 1, invited: 0, answered: 0, responseRate: null },
+            { id: 'company-value', responses: 2, invited: 4, answered: 2, responseRate: 0.5 },
+            { id: 'steering-group', responses: 0, invited: 0, answered: 0, responseRate: null },
+          ],
+        },
+      ],
+      withoutCentre: 2,
+    };
+    // Act
+    const email = renderDigestEmail(digest, { surveys, comments: {} });
+    // Assess
+    expect(email.html).not.toContain('<b>Teknikcenter');
+    expect(email.html).toContain('Additivt &lt;b&gt;Teknikcenter&lt;/b&gt;');
+    expect(email.text).toMatch(
+      /Additivt <b>Teknikcenter<\/b> \(Kalmar län\): 3 svar: Ansökningar 1 · Företagsenkäten 2 \(2 av 4 inbjudna, 50\s%\)\n/,
     );
+    expect(email.text).toContain('Utan centrum: 2 svar');
+    expect(email.text).toContain('npx skc report');
+    expect(visibleText(email.html)).toContain('npx skc report');
+  });
+
+  it('shows a change against last week where both weeks have at least 10 answers', () => {
+    const digest = digestOf('2026-W47');
+    const recommend = digest.surveys[1]!.questions.find((question) => question.id === 'recommend')!;
+    recommend.change = { nps: -20, mean: -0.5 };
+    digest.surveys[1]!.responses.change = 3;
+    const email = renderDigestEmail(digest, { surveys, comments: {} });
+    expect(email.text).toContain('−20 mot förra veckan');
+    expect(email.text).toContain('Förändring: NPS −20.');
+    expect(email.text).toContain('förra veckan 1 (+3)');
   });
 
   it('sends a short, honest digest for a week without answers', () => {

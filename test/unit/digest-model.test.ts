@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countersFor, sumCounters } from '../../shared/core/aggregate.ts';
 import { period, weekOf } from '../../shared/core/calendar.ts';
-import { buildDigest, weeksNeeded, type Bucket, type DigestSource } from '../../shared/core/digest.ts';
+import {
+  buildDigest,
+  MIN_ANSWERS_FOR_CHANGE,
+  weeksNeeded,
+  type Bucket,
+  type DigestSource,
+} from '../../shared/core/digest.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
 import { companyValue } from '../../surveys/company-value.ts';
 import { steeringGroup } from '../../surveys/steering-group.ts';
@@ -246,5 +252,87 @@ describe('buildDigest', () => {
     expect(digest.pilot.start).toBe('2026-11-09');
     expect(digest.surveys[0]!.responses).toEqual({ period: 3, total: 4, previous: 1 });
     expect(buildDigest(seeded('2026-W47')).surveys[0]!.responses.total).toBe(6);
+  });
+});
+
+describe('buildDigest: change against last week', () => {
+  /** `previous` answers of recommend 10 last week, `period` answers this week (`promoters` of them 10, the rest 0). */
+  function weeks(previous: number, period: number, promoters: number): DigestSource {
+    const thisWeek = Array.from({ length: period }, (_, index) => company(index < promoters ? 10 : 0, 4));
+    return {
+      period: '2026-W47',
+      surveys: [
+        {
+          survey: companyValue,
+          buckets: [
+            bucket(
+              '2026-W46',
+              Array.from({ length: previous }, () => company(10, 5)),
+            ),
+            bucket('2026-W47', thisWeek),
+          ],
+          invites: {},
+        },
+      ],
+      statuses: {},
+    };
+  }
+
+  it('hides the change where either week has fewer than 10 answers', () => {
+    expect(MIN_ANSWERS_FOR_CHANGE).toBe(10);
+    for (const [previous, period] of [
+      [9, 12],
+      [12, 9],
+      [4, 1],
+      [0, 10],
+    ] as const) {
+      const digest = buildDigest(weeks(previous, period, period));
+      expect(digest.surveys[0]!.responses.change).toBeUndefined();
+      expect(question(digest, 'recommend').change).toBeUndefined();
+      expect(question(digest, 'wholeCentreValue').change).toBeUndefined();
+      // The week before is still there, only its difference is not offered.
+      expect(question(digest, 'recommend').previous.n).toBe(previous);
+    }
+  });
+
+  it('gives the change where both weeks have at least 10 answers, from hand-computed figures', () => {
+    // Last week 10 × (10, 5): NPS 100, mean 10, value mean 5.
+    // This week 12: 6 × (10, 4) and 6 × (0, 4): NPS (6 − 6) / 12 = 0, mean 5, value mean 4.
+    const digest = buildDigest(weeks(10, 12, 6));
+    expect(digest.surveys[0]!.responses).toEqual({ period: 12, previous: 10, total: 22, change: 2 });
+    expect(question(digest, 'recommend').change).toEqual({ nps: -100, mean: -5 });
+    expect(question(digest, 'wholeCentreValue').change).toEqual({ mean: -1 });
+  });
+});
+
+describe('buildDigest: centres, pilot to date', () => {
+  it('gives each registered centre its answers and invitations from its counters, in name order', () => {
+    const source = seeded('2026-W47');
+    source.centres = [
+      { slug: 'ostra', name: 'Östra Teknikcentret', region: 'tc-ostra-smaland' },
+      { slug: 'additivt-teknikcenter', name: 'Additivt Teknikcenter', region: 'tc-ostra-smaland' },
+    ];
+    source.surveys[0]!.centres = {
+      'additivt-teknikcenter': { responses: 4, invited: 6, answered: 3 },
+    };
+    source.surveys[1]!.centres = { 'additivt-teknikcenter': { responses: 1, invited: 1, answered: 1 } };
+
+    const { centres } = buildDigest(source);
+
+    expect(centres.list.map((centre) => centre.slug)).toEqual(['additivt-teknikcenter', 'ostra']);
+    expect(centres.list[0]).toEqual({
+      slug: 'additivt-teknikcenter',
+      name: 'Additivt Teknikcenter',
+      region: 'tc-ostra-smaland',
+      responses: 5,
+      surveys: [
+        { id: 'company-value', responses: 4, invited: 6, answered: 3, responseRate: 0.5 },
+        { id: 'steering-group', responses: 1, invited: 1, answered: 1, responseRate: 1 },
+      ],
+    });
+    expect(centres.list[1]!.responses).toBe(0);
+    expect(centres.list[1]!.surveys[0]!.responseRate).toBeNull();
+    // The pilot so far has 6 company answers up to W47; 5 are a centre's.
+    expect(centres.withoutCentre).toBe(1);
   });
 });

@@ -92,7 +92,9 @@ describe('parseInviteList', () => {
   });
 
   it("rejects bidirectional marks and an address SES cannot deliver, by the answers' one rule", () => {
-    const list = parseInviteList(`${header}\nåsa@b.se,Ok AB,Östra Småland,\nb@b.se,Evil\u200fBA,Östra Småland,\n`);
+    const list = parseInviteList(
+      `${header}\nåsa@b.se,Ok AB,Östra Småland,\nb@b.se,Evil\u200fBA,Östra Småland,\n`,
+    );
     expect(list).toEqual({
       ok: false,
       problems: [
@@ -130,6 +132,44 @@ describe('parseInviteList', () => {
     const list = parseInviteList(`${header}\na@b.se,"Open,Östra Småland,\nb@c.se,Org,Östra Småland,\n`);
     expect(list.ok).toBe(false);
     expect(!list.ok && list.problems[0]?.message).toMatch(/quoted field is never closed/);
+  });
+
+  it('reads the optional centre column by name in any case or by slug, storing the slug', () => {
+    const centres = [{ slug: 'additivt-teknikcenter', name: 'Additivt Teknikcenter' }];
+    const list = parseInviteList(
+      'email,organisation,region,centre\na@b.se,A AB,Östra Småland,ADDITIVT teknikcenter\nb@c.se,B AB,tc-ostra-smaland,additivt-teknikcenter\nc@d.se,C AB,östra småland,\n',
+      { centres },
+    );
+    expect(list).toEqual({
+      ok: true,
+      rows: [
+        {
+          line: 2,
+          email: 'a@b.se',
+          organisation: 'A AB',
+          region: 'tc-ostra-smaland',
+          centre: 'additivt-teknikcenter',
+        },
+        {
+          line: 3,
+          email: 'b@c.se',
+          organisation: 'B AB',
+          region: 'tc-ostra-smaland',
+          centre: 'additivt-teknikcenter',
+        },
+        { line: 4, email: 'c@d.se', organisation: 'C AB', region: 'tc-ostra-smaland' },
+      ],
+    });
+  });
+
+  it('refuses an unknown centre naming its line', () => {
+    const list = parseInviteList(
+      'email,organisation,region,centre\na@b.se,A AB,Östra Småland,Okänt Center\n',
+      {
+        centres: [{ slug: 'additivt-teknikcenter', name: 'Additivt Teknikcenter' }],
+      },
+    );
+    expect(list).toEqual({ ok: false, problems: [{ line: 2, message: 'unknown centre "Okänt Center"' }] });
   });
 
   it('refuses a list with a header only', () => {
@@ -190,6 +230,21 @@ describe('invitationMail', () => {
       'href="https://enkat.teknikcollege.se/forms/company-value?token=abcdefghijklmnopqrstuvwxyz012345&amp;lang=en"',
     );
     expect(html).toContain('href="https://enkat.teknikcollege.se/privacy"');
+  });
+
+  it('greets on behalf of the centre by its registered name, escaped', () => {
+    const mail = invitationMail({
+      ...input,
+      organisation: 'Verkstaden AB',
+      centreName: 'Additivt <i>Teknikcenter</i>',
+    });
+    expect(mail.text).toContain(
+      `Additivt <i>Teknikcenter</i> bjuder in Verkstaden AB att svara på enkäten ”${companyValue.title.sv}”.`,
+    );
+    expect(mail.text).toContain('Med vänliga hälsningar\nAdditivt <i>Teknikcenter</i> och Teknikcollege');
+    expect(mail.text).toContain('Additivt <i>Teknikcenter</i> invites Verkstaden AB to answer');
+    expect(mail.html).toContain('Additivt &lt;i&gt;Teknikcenter&lt;/i&gt; bjuder in Verkstaden AB');
+    expect(mail.html).not.toContain('<i>Teknikcenter');
   });
 
   it('tells a reminder that the organisation has not answered yet', () => {

@@ -4,6 +4,8 @@
  * status (conditional on the status it was read with), its history item, the status counters and
  * the decision email's outbox item — so the counters and the mail can never drift from the case.
  */
+import type { Centre } from '../../core/centres.ts';
+import { linkWrite, registrationWrites } from './centres.ts';
 import {
   isStatus,
   resubmissionsOf,
@@ -101,13 +103,18 @@ export async function getApplication(db: Db, responseId: string): Promise<Applic
 }
 
 function historyOf(item: Item): HistoryEntry {
-  return {
+  const entry: HistoryEntry = {
     at: item.at as string,
     by: (item.by as string | undefined) ?? '',
     from: item.from as Status,
     to: item.to as Decision,
     note: (item.note as string | undefined) ?? '',
   };
+  if (item.criteria && typeof item.criteria === 'object')
+    entry.criteria = { ...(item.criteria as Record<string, number>) };
+  if (typeof item.hours === 'number') entry.hours = item.hours;
+  if (typeof item.centre === 'string') entry.centre = item.centre;
+  return entry;
 }
 
 /** An application's history, oldest first. */
@@ -136,6 +143,10 @@ export type DecisionRequest = {
   note: string;
   by: string;
   now: Date;
+  criteria?: HistoryEntry['criteria'];
+  hours?: number;
+  /** An approval's centre: registered with the decision, or an existing one linked to it. */
+  centre?: { register: Centre } | { link: string };
 };
 
 export type DecisionOutcome =
@@ -143,7 +154,9 @@ export type DecisionOutcome =
   | { outcome: 'not_found' }
   | { outcome: 'invalid'; from: Status; message: Text }
   /** Someone else decided between our read and our write; nothing was written. */
-  | { outcome: 'conflict' };
+  | { outcome: 'conflict' }
+  /** The centre to register exists, or the one to link is missing or linked elsewhere; nothing written. */
+  | { outcome: 'centre_conflict' };
 
 /**
  * Records a review step. The status is read, the transition checked, then written on the
@@ -160,13 +173,27 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
   const historyKey = historyKeyAt(at);
   const outboxId = `decision#${request.responseId}#${count}`;
   const TableName = db.tableName;
+  const centreSlug = request.centre
+    ? 'register' in request.centre
+      ? request.centre.register.slug
+      : request.centre.link
+    : undefined;
   const entry: HistoryEntry = {
     at,
     by: request.by,
     from: current.status,
     to: request.decision,
     note: request.note,
+    ...(request.criteria && { criteria: request.criteria }),
+    ...(request.hours !== undefined && { hours: request.hours }),
+    ...(centreSlug && { centre: centreSlug }),
   };
+  // Written after the four decision writes, so a failed condition at index 4 is the centre's.
+  const centreWrites = !request.centre
+    ? []
+    : 'register' in request.centre
+      ? registrationWrites(TableName, { ...request.centre.register, applicationId: request.responseId })
+      : [linkWrite(TableName, request.centre.link, request.responseId)];
   try {
     await writeTransaction(db, [
       {
@@ -177,7 +204,8 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
             'SET #status = :to, statusSince = :at, decisionCount = :count' +
             (request.decision === 'changes-requested'
               ? ', changesRequestedAt = if_not_exists(changesRequestedAt, :at)'
-              : ''),
+              : '') +
+            (centreSlug ? ', centre = :centre' : ''),
           ConditionExpression:
             '#status = :from AND (attribute_not_exists(decisionCount) OR decisionCount = :previous)',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -187,6 +215,7 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
             ':at': at,
             ':count': count,
             ':previous': current.decisionCount,
+            ...(centreSlug && { ':centre': centreSlug }),
           },
         },
       },
@@ -200,6 +229,9 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
             from: entry.from,
             to: entry.to,
             note: entry.note,
+            ...(entry.criteria && { criteria: entry.criteria }),
+            ...(entry.hours !== undefined && { hours: entry.hours }),
+            ...(centreSlug && { centre: centreSlug }),
           },
           ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
         },
@@ -223,9 +255,11 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
           ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
         },
       },
+      ...centreWrites,
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailedError) return { outcome: 'conflict' };
+    if (error instanceof ConditionFailedError)
+      return error.failedAt(4) ? { outcome: 'centre_conflict' } : { outcome: 'conflict' };
     throw error;
   }
   return {

@@ -11,6 +11,7 @@ import { weeksNeeded, type Bucket, type DigestSource } from '../../core/digest.t
 import type { Claim, Comment, DigestStore, RunRecord } from '../../core/digest-run.ts';
 import type { Answers } from '../../core/validation.ts';
 import { countersOf, getItem, isConditionFailure, orStoreUnavailable, queryAll, type Db } from './client.ts';
+import { listCentres, readCentreCounters } from './centres.ts';
 import { indexKeys, keys, partitions, sortPrefixes, type ItemKey } from './keys.ts';
 import { table } from './table.ts';
 
@@ -26,20 +27,24 @@ async function readDigestSource(
   pilotStart?: string,
 ): Promise<DigestSource> {
   const weeks = weeksNeeded(week, pilotStart);
-  const perSurvey = await Promise.all(
-    surveys.map(async (survey) => {
-      const [buckets, invites, statuses] = await Promise.all([
+  // The centres and their counters: one item per centre and survey, flat in the number of answers.
+  const [centres, ...perSurvey] = await Promise.all([
+    listCentres(db),
+    ...surveys.map(async (survey) => {
+      const [buckets, invites, statuses, centreCounters] = await Promise.all([
         readBuckets(db, survey.id, weeks.from, weeks.to),
         readCounters(db, keys.invites(survey.id)),
         survey.review ? readCounters(db, keys.statuses(survey.id)) : Promise.resolve({}),
+        readCentreCounters(db, survey.id),
       ]);
-      return { entry: { survey, buckets, invites }, statuses };
+      return { entry: { survey, buckets, invites, centres: centreCounters }, statuses };
     }),
-  );
+  ]);
   return {
     period: week,
     ...(pilotStart && { pilotStart }),
     surveys: perSurvey.map(({ entry }) => entry),
+    centres: centres.map(({ slug, name, region }) => ({ slug, name, region })),
     statuses: sumCounters(perSurvey.map(({ statuses }) => statuses)),
   };
 }

@@ -5,11 +5,19 @@
  * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it. Each of their
  * responses' idempotency records becomes a tombstone, so reusing its submissionId reveals nothing.
  */
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
 import { emailHash } from '../../core/tokens.ts';
-import { getItem, orStoreUnavailable, queryAll, scanPages, type Db, type Item } from './client.ts';
+import {
+  getItem,
+  isConditionFailure,
+  orStoreUnavailable,
+  queryAll,
+  scanPages,
+  type Db,
+  type Item,
+} from './client.ts';
 import { keys, partitions, prefixes, type ItemKey } from './keys.ts';
 import { table } from './table.ts';
 
@@ -91,18 +99,42 @@ async function tombstone(db: Db, responseId: string, options: EraseOptions): Pro
   );
 }
 
+/** Removes a centre's contact address; the centre and its figures stay. */
+async function removeCentreContact(db: Db, slug: string): Promise<boolean> {
+  try {
+    const { Attributes: old } = await orStoreUnavailable(() =>
+      db.documents.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.centre(slug),
+          UpdateExpression: 'REMOVE contact',
+          ConditionExpression: `attribute_exists(${table.partitionKey})`,
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      ),
+    );
+    return old?.contact !== undefined;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 export async function eraseByEmail(db: Db, address: string, options: EraseOptions): Promise<ErasureReport> {
   const hash = emailHash(address);
   const report = emptyReport();
   const references = await sortKeysInPartition(db, partitions.emailLookups(hash));
   const responseIds: string[] = [];
   const inviteeKeys: string[] = [];
+  const centreSlugs: string[] = [];
   for (const reference of references) {
     const target = targetOf(reference);
     if (target.kind === 'unknown') report.unknown++;
     else if (target.kind === 'response') responseIds.push(target.responseId);
+    else if (target.kind === 'centre') centreSlugs.push(target.slug);
     else inviteeKeys.push(target.inviteeKey);
   }
+  for (const slug of centreSlugs) if (await removeCentreContact(db, slug)) report.centreContacts++;
   report.responses = await deleteAll(db, responseIds.map(keys.personal));
   if (inviteeKeys.length > 0) {
     const answered = await pMap(

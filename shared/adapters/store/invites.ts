@@ -1,7 +1,9 @@
 /**
- * Invitations in DynamoDB. A person invited to a survey is one `INVITEE#<survey>#<emailHash>`
- * item (their contact details, when invited, reminded and answered); each personal link is an
- * `INVITE#<tokenHash>` item pointing at it. Only the token's hash is stored. Answering marks the
+ * Invitations in DynamoDB. A person invited to a survey in a wave is one
+ * `INVITEE#<survey>#<wave>#<emailHash>` item (their contact details, centre, when invited, reminded
+ * and answered); each personal link is an `INVITE#<tokenHash>` item pointing at it. Invitees
+ * stored before waves keep their `INVITEE#<survey>#<emailHash>` key and belong to the wave of their
+ * invitation date: a condition on that old item keeps them from being invited twice in it. Only the token's hash is stored. Answering marks the
  * invitee in the submit transaction, so a second answer is refused whichever link it uses.
  * Invitees are listed per survey through GSI1 (`INVITEES#<survey>` → invitedAt#emailHash).
  */
@@ -17,7 +19,9 @@ import {
   type Db,
   type Item,
 } from './client.ts';
-import { indexKeys, inviteeKey, keys } from './keys.ts';
+import { startOfLocalDate, waveDates, waveOf } from '../../core/calendar.ts';
+import { indexKeys, inviteeKey, keys, legacyInviteeKey } from './keys.ts';
+import { waveOfInvitee } from './responses.ts';
 import { table } from './table.ts';
 
 export type Invitee = {
@@ -26,7 +30,19 @@ export type Invitee = {
   organisation: string;
   region?: string;
   name?: string;
+  /** The wave invited to; the current one when not given. */
+  wave?: string;
+  /** The centre's slug and registered name, when the invitation goes out on its behalf. */
+  centre?: string;
+  centreName?: string;
 };
+
+/** The first instant of a wave and the first instant after it, Stockholm time. */
+function waveBounds(wave: string): { start: string; end: string } {
+  const { from, to } = waveDates(wave);
+  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { start: startOfLocalDate(from).toISOString(), end: startOfLocalDate(next).toISOString() };
+}
 
 /**
  * Creates an invitee with its first personal link, counting it as invited (by region too).
@@ -40,8 +56,10 @@ export async function createInvitation(
 ): Promise<boolean> {
   const TableName = db.tableName;
   const invitedAt = options.now.toISOString();
-  const inviteeId = inviteeKey(invitee.surveyId, invitee.email);
+  const wave = invitee.wave ?? waveOf(options.now);
+  const inviteeId = inviteeKey(invitee.surveyId, invitee.email, wave);
   const hash = emailHash(invitee.email);
+  const bounds = waveBounds(wave);
   try {
     await writeTransaction(db, [
       {
@@ -54,6 +72,9 @@ export async function createInvitation(
             organisation: invitee.organisation,
             ...(invitee.region && { region: invitee.region }),
             ...(invitee.name && { name: invitee.name }),
+            wave,
+            ...(invitee.centre && { centre: invitee.centre }),
+            ...(invitee.centreName && { centreName: invitee.centreName }),
             invitedAt: invitedAt,
             [table.ttlAttribute]: options.expiresAt,
             [table.index.partitionKey]: indexKeys.invitees(invitee.surveyId),
@@ -65,7 +86,7 @@ export async function createInvitation(
       {
         Put: {
           TableName,
-          Item: linkItem({ ...invitee, key: inviteeId }, token, options.now, options.expiresAt),
+          Item: linkItem({ ...invitee, wave, key: inviteeId }, token, options.now, options.expiresAt),
           ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
         },
       },
@@ -79,10 +100,22 @@ export async function createInvitation(
         invited: 1,
         ...(invitee.region && { [`invited@${invitee.region}`]: 1 }),
       }),
+      // Invited before waves, in this wave's dates: already invited in this wave.
+      {
+        ConditionCheck: {
+          TableName,
+          Key: keys.invitee(legacyInviteeKey(invitee.surveyId, invitee.email)),
+          ConditionExpression: `attribute_not_exists(${table.partitionKey}) OR invitedAt < :start OR invitedAt >= :end`,
+          ExpressionAttributeValues: { ':start': bounds.start, ':end': bounds.end },
+        },
+      },
+      ...(invitee.centre
+        ? [addCountersWrite(TableName, keys.centreCounters(invitee.surveyId, invitee.centre), { invited: 1 })]
+        : []),
     ]);
     return true;
   } catch (error) {
-    if (error instanceof ConditionFailedError && error.failedAt(0)) return false;
+    if (error instanceof ConditionFailedError && (error.failedAt(0) || error.failedAt(4))) return false;
     throw error;
   }
 }
@@ -90,6 +123,8 @@ export async function createInvitation(
 export type StoredInvitee = Invitee & {
   /** The INVITEE item's key. */
   key: string;
+  /** Stored, or for invitees from before waves the wave of their invitation date. */
+  wave: string;
   invitedAt: string;
   /** When the invitation email was handed to SES; absent until then. */
   sentAt?: string;
@@ -105,32 +140,49 @@ function inviteeOf(item: Item): StoredInvitee {
     email: item.email as string,
     organisation: (item.organisation as string | undefined) ?? '',
     invitedAt: item.invitedAt as string,
+    wave: waveOfInvitee(item)!,
   };
-  for (const name of ['region', 'name', 'sentAt', 'remindedAt', 'answeredAt'] as const) {
+  for (const name of [
+    'region',
+    'name',
+    'centre',
+    'centreName',
+    'sentAt',
+    'remindedAt',
+    'answeredAt',
+  ] as const) {
     const value = item[name] as string | undefined;
     if (value !== undefined) invitee[name] = value;
   }
   return invitee;
 }
 
+/** A person invited to a survey in a wave (the current one unless given), stored before waves or since. */
 export async function getInvitee(
   db: Db,
   surveyId: string,
   email: string,
+  wave = waveOf(new Date()),
 ): Promise<StoredInvitee | undefined> {
-  const item = await getItem(db, keys.invitee(inviteeKey(surveyId, email)));
-  return item ? inviteeOf(item) : undefined;
+  const item = await getItem(db, keys.invitee(inviteeKey(surveyId, email, wave)));
+  if (item) return inviteeOf(item);
+  const legacy = await getItem(db, keys.invitee(legacyInviteeKey(surveyId, email)));
+  return legacy && waveOfInvitee(legacy) === wave ? inviteeOf(legacy) : undefined;
 }
 
-/** Every invitee of a survey, in the order they were invited (GSI1, so possibly a moment stale). */
-export async function listInvitees(db: Db, surveyId: string): Promise<StoredInvitee[]> {
+/**
+ * Every invitee of a survey, or of one wave of it, in the order they were invited (GSI1, so
+ * possibly a moment stale).
+ */
+export async function listInvitees(db: Db, surveyId: string, wave?: string): Promise<StoredInvitee[]> {
   const items = await queryAll(db, { partition: indexKeys.invitees(surveyId), index: true });
-  return items.map(inviteeOf);
+  const invitees = items.map(inviteeOf);
+  return wave === undefined ? invitees : invitees.filter((invitee) => invitee.wave === wave);
 }
 
 /** A personal link item for a token; it carries what the form needs to greet the organisation. */
 function linkItem(
-  invitee: Invitee & { key: string },
+  invitee: Invitee & { key: string; wave: string },
   token: string,
   createdAt: Date,
   expiresAt: number,
@@ -141,6 +193,9 @@ function linkItem(
     invitee: invitee.key,
     organisation: invitee.organisation,
     ...(invitee.region && { region: invitee.region }),
+    wave: invitee.wave,
+    ...(invitee.centre && { centre: invitee.centre }),
+    ...(invitee.centreName && { centreName: invitee.centreName }),
     createdAt: createdAt.toISOString(),
     [table.ttlAttribute]: expiresAt,
   };

@@ -27,13 +27,23 @@ export const partitions = {
 };
 
 /** Sort-key prefixes that a Query narrows by. */
-export const sortPrefixes = { history: 'HIST#', week: 'W#' } as const;
+export const sortPrefixes = { history: 'HIST#', week: 'W#', centre: 'CENTRE#' } as const;
 
 /** Partition-key prefixes that a scan or a stream record is recognised by. */
-export const prefixes = { invite: 'INVITE#', outbox: 'OUTBOX#', response: 'RESP#' } as const;
+export const prefixes = {
+  invite: 'INVITE#',
+  outbox: 'OUTBOX#',
+  response: 'RESP#',
+  centre: 'CENTRE#',
+} as const;
 
-/** The key of the invitee item of a person invited to a survey (also stored as a reference). */
-export function inviteeKey(surveyId: string, email: string): string {
+/** The key of the invitee item of a person invited to a survey in a wave (also stored as a reference). */
+export function inviteeKey(surveyId: string, email: string, wave: string): string {
+  return `INVITEE#${surveyId}#${wave}#${emailHash(email)}`;
+}
+
+/** The key invitees had before waves (one per person and survey): read, never written. */
+export function legacyInviteeKey(surveyId: string, email: string): string {
   return `INVITEE#${surveyId}#${emailHash(email)}`;
 }
 
@@ -48,6 +58,10 @@ export const keys = {
   invite: (tokenHash: string) => itemKey(`${prefixes.invite}${tokenHash}`, 'INVITE'),
   invitee: (inviteeKey: string) => itemKey(inviteeKey, 'INVITEE'),
   application: (responseId: string) => itemKey(partitions.application(responseId), 'APP'),
+  centre: (slug: string) => itemKey(`${prefixes.centre}${slug}`, 'CENTRE'),
+  /** A survey's counters for one centre (responses, invited, answered), beside its week buckets. */
+  centreCounters: (surveyId: string, slug: string) =>
+    itemKey(partitions.aggregates(surveyId), `${sortPrefixes.centre}${slug}`),
   history: (responseId: string, historyKey: string) =>
     itemKey(partitions.application(responseId), historyKey),
   /** Points from a person's address hash at an item that holds their data (`reference` is its pk). */
@@ -70,6 +84,7 @@ export const indexKeys = {
   responses: (surveyId: string) => `RESPONSES#${surveyId}`,
   applications: 'APPLICATIONS',
   invitees: (surveyId: string) => `INVITEES#${surveyId}`,
+  centres: 'CENTRES',
   outbox: 'OUTBOX#PENDING',
 };
 

@@ -14,8 +14,18 @@ import {
   type Item,
   type TransactionWrite,
 } from './client.ts';
+import { waveOf } from '../../core/calendar.ts';
 import { indexKeys, keys } from './keys.ts';
 import { table } from './table.ts';
+
+/**
+ * The wave of an invitee item: stored since waves exist; before that, the wave of the day the
+ * person was invited (such items keep their key without a wave).
+ */
+export function waveOfInvitee(item: Item | undefined): string | undefined {
+  if (typeof item?.wave === 'string') return item.wave;
+  return typeof item?.invitedAt === 'string' ? waveOf(new Date(item.invitedAt)) : undefined;
+}
 
 export type StoredResponse = {
   responseId: string;
@@ -25,6 +35,10 @@ export type StoredResponse = {
   submittedAt: string;
   week: string;
   region?: string;
+  /** The centre's slug; absent for answers "utan centrum". */
+  centre?: string;
+  /** Absent only on responses stored before waves: read them as the wave of `submittedAt`. */
+  wave?: string;
   answers: Answers;
 };
 
@@ -51,9 +65,13 @@ export function createResponseStore(db: Db): SubmissionStore & {
         surveyId: invite.surveyId as string,
         invitee: inviteeKey,
         organisation: (invite.organisation as string | undefined) ?? '',
+        wave:
+          waveOfInvitee(invitee) ?? waveOf(new Date((invite.createdAt as string | undefined) ?? Date.now())),
         answered: invitee?.answeredAt !== undefined,
       };
       if (region) invitation.region = region;
+      if (typeof invite.centre === 'string') invitation.centre = invite.centre;
+      if (typeof invite.centreName === 'string') invitation.centreName = invite.centreName;
       return invitation;
     },
 
@@ -94,6 +112,8 @@ export function responseOf(item: Item): StoredResponse {
   };
   const region = item.region as string | undefined;
   if (region) response.region = region;
+  if (typeof item.centre === 'string') response.centre = item.centre;
+  if (typeof item.wave === 'string') response.wave = item.wave;
   return response;
 }
 
@@ -114,6 +134,8 @@ export function responseItem(response: NewResponse): Item {
     week: response.week,
     answers: JSON.stringify(response.answers),
     ...(response.region && { region: response.region }),
+    ...(response.centre && { centre: response.centre }),
+    wave: response.wave,
     [table.index.partitionKey]: indexKeys.responses(survey.id),
     [table.index.sortKey]: `${response.week}#${submittedAt}#${responseId}`,
   };
@@ -195,6 +217,13 @@ function transactionItems(TableName: string, response: NewResponse) {
       }),
     );
   }
+  if (response.centre)
+    writes.push(
+      addCountersWrite(TableName, keys.centreCounters(survey.id, response.centre), {
+        responses: 1,
+        ...(response.invitation && { answered: 1 }),
+      }),
+    );
   if (survey.review) {
     const title = response.answers[survey.review.titleQuestion];
     writes.push({

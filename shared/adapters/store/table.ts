@@ -8,8 +8,12 @@
  * - `RESP#<responseId>` / `RESPONSE` — answers without personal data; GSI1 `RESPONSES#<survey>` → week#time.
  * - `RESP#<responseId>` / `PERSONAL` — the personal answers (TTL).
  * - `EMAIL#<emailHash>` / `<pk of an item holding that person's data>` — finds a person for erasure.
- * - `AGG#<survey>` / `W#<week>#ALL` and `W#<week>#R#<region>` — counters; `INVITES` — invited/answered.
- * - `INVITE#<tokenHash>` / `INVITE` — a personal link; `INVITEE#<survey>#<emailHash>` / `INVITEE` — the person.
+ * - `AGG#<survey>` / `W#<week>#ALL` and `W#<week>#R#<region>` — counters; `INVITES` — invited/answered;
+ *   `CENTRE#<slug>` — one centre's responses, invited and answered.
+ * - `INVITE#<tokenHash>` / `INVITE` — a personal link (with centre and wave);
+ *   `INVITEE#<survey>#<wave>#<emailHash>` / `INVITEE` — the person, per wave (before waves:
+ *   `INVITEE#<survey>#<emailHash>`, read as the wave of its invitation date).
+ * - `CENTRE#<slug>` / `CENTRE` — a registered centre; GSI1 `CENTRES` → slug.
  * - `APP#<responseId>` / `APP` and `HIST#<time>` — an application's status and its history.
  * - `DIGEST#<week>` / `RUN` — claims a digest period; `OUTBOX#<id>` / `OUTBOX` — mail to send.
  */

@@ -39,6 +39,8 @@ export type InvitationInput = {
   survey: Survey;
   organisation: string;
   name?: string;
+  /** The registered name of the centre on whose behalf the invitation goes out. */
+  centreName?: string;
   token: string;
   publicUrl: string;
 };
@@ -68,11 +70,16 @@ function paragraphs(input: InvitationInput, lang: Lang): Paragraphs {
   const by = answerBy(survey)?.[lang];
   const sv = lang === 'sv';
   const greeting = input.name ? (sv ? `Hej ${input.name}!` : `Hello ${input.name},`) : sv ? 'Hej!' : 'Hello,';
+  const centre = input.centreName;
   const lead =
     input.kind === 'invitation'
-      ? sv
-        ? `${organisation} är inbjuden att svara på enkäten ”${title}”.`
-        : `${organisation} is invited to answer the survey “${title}”.`
+      ? centre
+        ? sv
+          ? `${centre} bjuder in ${organisation} att svara på enkäten ”${title}”.`
+          : `${centre} invites ${organisation} to answer the survey “${title}”.`
+        : sv
+          ? `${organisation} är inbjuden att svara på enkäten ”${title}”.`
+          : `${organisation} is invited to answer the survey “${title}”.`
       : sv
         ? `Det här är en påminnelse om enkäten ”${title}”. Vi har ännu inte fått något svar från ${organisation}, och varje svar räknas.`
         : `This is a reminder about the survey “${title}”. We have not yet received an answer from ${organisation}, and every answer counts.`;
@@ -85,9 +92,10 @@ function paragraphs(input: InvitationInput, lang: Lang): Paragraphs {
     ? `Länken är personlig för ${organisation} och kan användas för ett svar. Vidarebefordra den inte.`
     : `The link is personal to ${organisation} and can be used for one answer. Please do not forward it.`;
   const privacy = sv ? 'Så behandlar vi personuppgifter:' : 'How we handle personal data:';
+  const sender = centre ? `${centre} ${sv ? 'och' : 'and'} Teknikcollege` : 'Teknikcollege';
   const regards = sv
-    ? `Med vänliga hälsningar\nTeknikcollege, ${pilot.name.sv}`
-    : `Kind regards\nTeknikcollege, ${pilot.name.en}`;
+    ? `Med vänliga hälsningar\n${sender}, ${pilot.name.sv}`
+    : `Kind regards\n${sender}, ${pilot.name.en}`;
   return { greeting, lead, time, call, personal, privacy, regards };
 }
 

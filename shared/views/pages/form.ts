@@ -21,6 +21,8 @@ export type FormState = {
   token?: string;
   /** Greets the invited organisation by name. */
   organisation?: string;
+  /** The registered name of the centre the invitation comes from, which greets on its behalf. */
+  centreName?: string;
   answers?: Answers;
   issues?: ValidationIssue[];
   /** Issues found beyond the listed ones (a 400 lists the first MAX_LISTED_ISSUES only). */
@@ -52,6 +54,10 @@ const words = {
   },
   submit: { sv: 'Skicka in', en: 'Submit' },
   welcome: { sv: (org: string) => `Välkommen, ${org}.`, en: (org: string) => `Welcome, ${org}.` },
+  welcomeFrom: {
+    sv: (org: string, centre: string) => `${centre} hälsar ${org} välkommen.`,
+    en: (org: string, centre: string) => `${centre} welcomes ${org}.`,
+  },
   privacy: {
     sv: 'Läs hur vi behandlar personuppgifter',
     en: 'Read how we handle personal data',
@@ -76,6 +82,11 @@ function errorPlace(survey: Survey, path: (string | number)[]): string {
   const [, questionId, ...rest] = path;
   const question = findQuestion(survey, String(questionId));
   return question ? viewOf(question).errorPlace(question, rest) : 'main';
+}
+
+/** The invited organisation's welcome, on behalf of its centre when the invitation names one. */
+function greeting(organisation: string, centreName: string | undefined, lang: Lang): string {
+  return centreName ? words.welcomeFrom[lang](organisation, centreName) : words.welcome[lang](organisation);
 }
 
 export function renderForm(state: FormState): Page {
@@ -103,7 +114,7 @@ export function renderForm(state: FormState): Page {
   const action = link('responses', { id: survey.id }, { lang });
   const content = html` ${state.notice ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${state.notice}</p></div>` : ''}${issues.length ? errorSummary(survey, issues, errorCount, lang) : ''}
     <h1>${survey.title[lang]}</h1>
-    ${state.organisation ? html`<p class="lead">${words.welcome[lang](state.organisation)}</p>` : ''}
+    ${state.organisation ? html`<p class="lead">${greeting(state.organisation, state.centreName, lang)}</p>` : ''}
     ${survey.description ? html`<p class="lead">${survey.description[lang]}</p>` : ''}
     <p class="meta">
       ${words.minutes[lang](survey.minutes)}

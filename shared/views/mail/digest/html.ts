@@ -12,6 +12,9 @@ import {
   headline,
   newAnswers,
   REGION_LEGEND,
+  CENTRE_LEGEND,
+  REPORT_POINTER,
+  centreRows,
   regionFigures,
   regionRows,
   surveyName,
@@ -173,6 +176,31 @@ function regionsHtml(digest: Digest, context: EmailContext): Html {
   );
 }
 
+function centresHtml(digest: Digest, context: EmailContext): Html {
+  const muted = `color:${colours.muted}`;
+  return section(
+    html`${h2('Per centrum')}
+      <p class="muted" style="margin:0 0 8px;font-size:13px;${muted}">${CENTRE_LEGEND}</p>
+      <table
+        role="presentation"
+        width="100%"
+        cellpadding="0"
+        cellspacing="0"
+        style="border-collapse:collapse"
+      >
+        ${centreRows(digest, context).map(
+          (row) =>
+            html`<tr>
+              <td class="rule" style="padding:7px 0;border-bottom:1px solid ${colours.line};font-size:14px">
+                <strong>${row.name}</strong><br /><span class="muted" style="${muted}">${row.line}</span>
+              </td>
+            </tr>`,
+        )}
+      </table>
+      <p style="margin:10px 0 0;font-size:14px">${REPORT_POINTER}</p>`,
+  );
+}
+
 export function renderHtml(
   digest: Digest,
   context: EmailContext,
@@ -240,6 +268,7 @@ export function renderHtml(
                   <td style="padding:4px 20px 16px">${figuresHtml(figures)}</td>
                 </tr>
                 ${views.map(surveyHtml)} ${applicationsHtml(digest)} ${regionsHtml(digest, context)}
+                ${centresHtml(digest, context)}
                 <tr>
                   <td
                     class="rule"

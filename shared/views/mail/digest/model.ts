@@ -6,6 +6,7 @@ import type { Comment } from '../../../core/digest-run.ts';
 import { COMMENTS_PER_SURVEY } from '../../../core/digest-run.ts';
 import {
   awaitingReview,
+  type CentreFigures,
   type Digest,
   type QuestionFigures,
   type RegionFigures,
@@ -34,9 +35,8 @@ function npsQuestion(survey: SurveyDigest): QuestionFigures | undefined {
   return survey.questions.find((question) => question.type === 'nps');
 }
 
-function changeText(current: number | undefined, previous: number | undefined): string | undefined {
-  if (current === undefined || previous === undefined) return undefined;
-  return `${format.change(current - previous)} mot förra veckan`;
+function changeText(change: number | undefined): string | undefined {
+  return change === undefined ? undefined : `${format.change(change)} mot förra veckan`;
 }
 
 export function headline(digest: Digest, context: EmailContext): Figure[] {
@@ -62,7 +62,7 @@ export function headline(digest: Digest, context: EmailContext): Figure[] {
         nps.period.nps !== undefined
           ? `denna vecka ${format.nps(nps.period.nps)} (${format.count(nps.period.n)} svar)`
           : 'inga svar denna vecka';
-      const change = changeText(nps.period.nps, nps.previous.nps);
+      const change = changeText(nps.change?.nps);
       figures.push({
         label: `NPS, ${name}`,
         value: format.nps(nps.total.nps ?? 0),
@@ -110,10 +110,11 @@ function questionView(question: Question, figures: QuestionFigures): QuestionVie
   const withMean = figures.total.mean !== undefined;
   const summary = `Hittills: ${statsLine(figures.total, withMean)}.`;
   const change =
-    figures.period.nps !== undefined && figures.previous.nps !== undefined
-      ? `NPS ${format.change(figures.period.nps - figures.previous.nps)}`
-      : figures.period.mean !== undefined && figures.previous.mean !== undefined
-        ? `medel ${format.change(figures.period.mean - figures.previous.mean)}`
+    // The model gives a change only where both weeks have enough answers for it to mean something.
+    figures.change?.nps !== undefined
+      ? `NPS ${format.change(figures.change.nps)}`
+      : figures.change?.mean !== undefined
+        ? `medel ${format.change(figures.change.mean)}`
         : undefined;
   const week =
     `Denna vecka: ${statsLine(figures.period, withMean)} (förra veckan: ${statsLine(figures.previous, withMean)}).` +
@@ -151,7 +152,7 @@ export function surveyView(survey: Survey, figures: SurveyDigest, comments: Comm
     {
       label: 'Svar denna vecka',
       value: format.count(figures.responses.period),
-      note: `förra veckan ${format.count(figures.responses.previous)} (${format.change(figures.responses.period - figures.responses.previous)})`,
+      note: `förra veckan ${format.count(figures.responses.previous)}${figures.responses.change === undefined ? '' : ` (${format.change(figures.responses.change)})`}`,
     },
     { label: 'Svar hittills', value: format.count(figures.responses.total) },
   ];
@@ -225,4 +226,35 @@ export function regionFigures(row: RegionRow, names: string[]): string {
         ],
   );
   return parts.length > 0 ? parts.join(' · ') : 'inga svar ännu';
+}
+
+export const CENTRE_LEGEND =
+  'Piloten hittills: svar per centrum, och för enkäter med inbjudningar hur många av centrumets inbjudna som svarat.';
+export const REPORT_POINTER =
+  'Hela bilden – per centrum, region och våg, med spridning och kriterierna sida vid sida – ger utvärderingsrapporten: npx skc report.';
+
+/** One centre's pilot-to-date figures as one line; surveys nobody of the centre was asked are left out. */
+function centreLine(centre: CentreFigures, context: EmailContext): string {
+  const parts = centre.surveys.flatMap((survey) =>
+    survey.responses === 0 && survey.invited === 0
+      ? []
+      : [
+          `${surveyName(context.surveys, survey.id)} ${format.count(survey.responses)}` +
+            (survey.responseRate === null
+              ? ''
+              : ` (${format.count(survey.answered)} av ${format.count(survey.invited)} inbjudna, ${format.percent(survey.responseRate)})`),
+        ],
+  );
+  return parts.length > 0 ? parts.join(' · ') : 'inga svar ännu';
+}
+
+/** The per-centre section's rows: each registered centre, then the answers without a centre. */
+export function centreRows(digest: Digest, context: EmailContext): { name: string; line: string }[] {
+  const rows = digest.centres.list.map((centre) => ({
+    name: `${centre.name} (${regionLabel(centre.region)})`,
+    line: `${format.count(centre.responses)} svar: ${centreLine(centre, context)}`,
+  }));
+  if (digest.centres.withoutCentre > 0 || rows.length === 0)
+    rows.push({ name: 'Utan centrum', line: `${format.count(digest.centres.withoutCentre)} svar` });
+  return rows;
 }

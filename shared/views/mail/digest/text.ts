@@ -8,6 +8,9 @@ import {
   newAnswers,
   REGION_LEGEND,
   regionFigures,
+  CENTRE_LEGEND,
+  REPORT_POINTER,
+  centreRows,
   regionRows,
   surveyName,
   type SurveyView,
@@ -65,6 +68,9 @@ export function renderText(
     lines.push('', countiesHeading.sv.toUpperCase());
     for (const row of rollUp.counties) lines.push(`${row.name}: ${regionFigures(row, names)}`);
   }
+  lines.push('', 'PER CENTRUM', CENTRE_LEGEND);
+  for (const row of centreRows(digest, context)) lines.push(`${row.name}: ${row.line}`);
+  lines.push('', REPORT_POINTER);
   lines.push(
     '',
     `Veckan räknas måndag–söndag, svensk tid; "hittills" räknas från ${digest.pilot.start}. Alla siffror per fråga finns i den bifogade CSV-filen.`,
