@@ -1,8 +1,9 @@
 /**
  * The survey definition model. A survey is written once, as data of these types, in `surveys/`;
  * validation, the hosted form, aggregation, the digest and the export are all derived from it.
- * Adding a question type means one case per concern, found by the type's name.
+ * What each question type means (schema, counters, export) lives in its module under `questions/`.
  */
+import { modelOf } from './questions/index.ts';
 
 /** Every user-facing text exists in Swedish (primary) and English. */
 export type Text = { sv: string; en: string };
@@ -142,8 +143,8 @@ export function publicDefinition(survey: Survey) {
 
 function publicQuestion(question: Question): Record<string, unknown> {
   const { personal: _personal, autocomplete: _autocomplete, ...rest } = question;
-  if (rest.type === 'group') return { ...rest, fields: rest.fields.map(publicQuestion) };
-  return rest;
+  const parts = modelOf(question).parts(question);
+  return parts ? { ...rest, fields: parts.map(publicQuestion) } : rest;
 }
 
 export function summary(survey: Survey) {

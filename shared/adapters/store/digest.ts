@@ -7,6 +7,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { sumCounters, type Counters } from '../../core/aggregate.ts';
 import { questionsOf, type Survey } from '../../core/definition.ts';
+import { modelOf } from '../../core/questions/index.ts';
 import { weeksNeeded, type Bucket, type DigestSource } from '../../core/digest.ts';
 import type { Claim, Comment, DigestStore, RunRecord } from '../../core/digest-run.ts';
 import type { Answers } from '../../core/validation.ts';
@@ -79,7 +80,7 @@ const COMMENTS_PER_RESPONSE = 2;
  */
 async function readComments(db: Db, survey: Survey, week: string, limit = 5): Promise<Comment[]> {
   const textQuestions = questionsOf(survey).filter(
-    (question) => question.type === 'longText' && !question.personal,
+    (question) => modelOf(question).comment && !question.personal,
   );
   if (textQuestions.length === 0 || limit <= 0) return [];
   const page = await orStoreUnavailable(() =>

@@ -31,6 +31,16 @@ export type QuestionModel<Q extends Question> = {
   cells(question: Q, value: unknown): Record<string, Cell>;
   /** The label a respondent saw for the field at `path` below the question (after its id). */
   labelAt(question: Q, rest: (string | number)[], lang: keyof Text): string;
+  /** The questions asked inside this one (a group's fields), shown in the public definition. */
+  parts(question: Q): readonly Question[] | undefined;
+  /** Its statistics carry a Net Promoter Score: the digest's headline and a CSV row of its own. */
+  netPromoter: boolean;
+  /** Its distribution is one per row (a matrix), not one over the question's values. */
+  perRow: boolean;
+  /** Free text worth quoting: the digest shows the newest answers as comments (if not personal). */
+  comment: boolean;
+  /** Its answer names the organisation that applied (an organisationsnummer). */
+  identifiesOrganisation: boolean;
 };
 
 // --- validation -------------------------------------------------------------------------------
@@ -213,4 +223,9 @@ export const plain = {
   columns: (question: Question): Column[] => [{ key: question.id, label: question.label }],
   cells: (question: Question, value: unknown): Record<string, Cell> => ({ [question.id]: cellOf(value) }),
   labelAt: (question: Question, _rest: (string | number)[], lang: keyof Text) => question.label[lang],
+  parts: () => undefined,
+  netPromoter: false,
+  perRow: false,
+  comment: false,
+  identifiesOrganisation: false,
 };

@@ -4,6 +4,7 @@ import type { Stats } from '../../../core/aggregate.ts';
 import type { Survey } from '../../../core/definition.ts';
 import { questionsOf } from '../../../core/definition.ts';
 import { distributionMean, type Digest } from '../../../core/digest.ts';
+import { questionModels } from '../../../core/questions/index.ts';
 
 const csvColumns = [
   'survey',
@@ -58,9 +59,10 @@ export function digestCsv(digest: Digest, surveys: readonly Survey[]): string {
           cell(total.mean),
           label,
         ]);
-      if (question.type === 'nps')
+      const model = questionModels[question.type];
+      if (model.netPromoter)
         records.push([...base, '', 'nps', '', cell(period.nps), cell(previous.nps), cell(total.nps), label]);
-      if (question.type === 'matrix') {
+      if (model.perRow) {
         const rows = (stats: Stats) => (stats.distribution ?? {}) as Record<string, Record<string, number>>;
         for (const [row, values] of Object.entries(rows(total))) {
           const of = (stats: Stats) => rows(stats)[row] ?? {};
