@@ -11,14 +11,14 @@ export type Lang = keyof Text;
 
 export type Option = { value: string; label: Text };
 export type Scale = { min: number; max: number; labels: Record<string, Text> };
-export type MatrixRow = { id: string; label: Text };
+type MatrixRow = { id: string; label: Text };
 
 /**
  * What kind of personal data a question holds. Personal answers are stored apart from the rest,
  * get a retention date and are what `skc erase` removes; `email` answers are also how a person is
  * found for erasure and where an applicant's receipt goes.
  */
-export type Personal = 'email' | 'name' | 'contact';
+type Personal = 'email' | 'name' | 'contact';
 
 type QuestionBase = {
   id: string;
@@ -81,9 +81,9 @@ export type QuestionType = Question['type'];
 /** Questions that may stand inside a group: every type but a group itself. */
 export type FieldQuestion = Exclude<Question, GroupQuestion>;
 
-export type Section = { id: string; title: Text; description?: Text; questions: Question[] };
+type Section = { id: string; title: Text; description?: Text; questions: Question[] };
 
-export type Access = 'open' | 'invite';
+type Access = 'open' | 'invite';
 
 export type Survey = {
   id: string;

@@ -26,7 +26,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 /** One counter item: a survey's week, for the whole nation or for one region. */
 export type Bucket = { week: string; region?: string; counters: Counters };
 
-export type SurveyCounters = {
+type SurveyCounters = {
   survey: Survey;
   buckets: Bucket[];
   /** The `INVITES` item: `invited`, `answered`, `invited@<region>`, `answered@<region>`. */
@@ -43,7 +43,7 @@ export type DigestSource = {
   statuses: Counters;
 };
 
-export type PeriodRef = { id: string; from: string; to: string };
+type PeriodRef = { id: string; from: string; to: string };
 
 export type QuestionFigures = {
   id: string;
@@ -81,7 +81,7 @@ export type Digest = {
   applications: { byStatus: Record<ApplicationStatus, number> };
 };
 
-export function periodRef(weekId: string): PeriodRef {
+function periodRef(weekId: string): PeriodRef {
   const { id, from, to } = periodOf(weekId);
   return { id, from, to };
 }

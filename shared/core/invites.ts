@@ -19,7 +19,7 @@ export type InviteRow = {
   name?: string;
 };
 
-export type RowProblem = { line: number; message: string };
+type RowProblem = { line: number; message: string };
 
 export type InviteList = { ok: true; rows: InviteRow[] } | { ok: false; problems: RowProblem[] };
 

@@ -54,7 +54,7 @@ export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** SES delivers only ASCII local parts (no SMTPUTF8), and RFC 5321 caps them at 64 octets. */
 const DELIVERABLE_LOCAL_PART = /^[\x21-\x7e]{1,64}$/;
-export const EMAIL =
+const EMAIL =
   /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 export const ORG_NUMBER = /^\d{6}-\d{4}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
