@@ -26,10 +26,10 @@ import { regions } from '../surveys/regions.ts';
 import { centreApplication as application } from '../surveys/centre-application.ts';
 import { centreApplication } from '../test/fixtures/answers.ts';
 
-export const survey: Survey = application;
+const survey: Survey = application;
 
 /** Valid answers that differ in region and ratings, so counters and rows are not all alike. */
-export function answerVariants(): Answers[] {
+function answerVariants(): Answers[] {
   return regions.flatMap((region, regionIndex) =>
     [0, 1, 2].map((shift) =>
       centreApplication({
@@ -98,7 +98,7 @@ function responseItems(response: NewResponse): Item[] {
 }
 
 /** Puts items 25 per BatchWriteItem, `parallel` calls at a time, retrying unprocessed items. */
-export async function batchWrite(db: Db, items: Item[], parallel = 8): Promise<void> {
+async function batchWrite(db: Db, items: Item[], parallel = 8): Promise<void> {
   let next = 0;
   const worker = async () => {
     for (;;) {

@@ -27,10 +27,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
  * local working group); `SKC_TARGET=aws` uses the AWS credentials and region of the environment
  * and `SKC_TABLE_NAME` (the stack's `TableName` output).
  */
-export function contextFrom(
-  env: Record<string, string | undefined>,
-  io: Pick<Context, 'out' | 'err'>,
-): Context {
+function contextFrom(env: Record<string, string | undefined>, io: Pick<Context, 'out' | 'err'>): Context {
   const aws = env.SKC_TARGET === 'aws';
   if (env.SKC_TARGET && !aws && env.SKC_TARGET !== 'local')
     throw new UsageError(`SKC_TARGET must be "local" or "aws", not "${env.SKC_TARGET}"`);

@@ -31,7 +31,7 @@ export type Context = {
 };
 
 /** An option as `parseArgs` takes it, with the line `--help` prints for it. */
-export type Option = ParseArgsOptionDescriptor & { description: string };
+type Option = ParseArgsOptionDescriptor & { description: string };
 
 export type Command = {
   /** The synopsis after `npx skc`, e.g. `erase --email ADDRESS`. */

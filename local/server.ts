@@ -51,7 +51,7 @@ export type PlainRequest = {
 };
 
 /** The API Gateway v2 event of a request, as the real handler gets it (also used by tests). */
-export function apiEvent(
+function apiEvent(
   request: PlainRequest,
   routeKey: string,
   params: Record<string, string>,

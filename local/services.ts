@@ -16,7 +16,7 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-export function checkJava(): void {
+function checkJava(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   const version = /version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1];
   if (result.error || !version)

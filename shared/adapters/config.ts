@@ -19,7 +19,7 @@ const port = (fallback: number) =>
     .default(fallback);
 
 /** The local stack's ports and working group, shared by `npm start` and the CLI. */
-export const localDefaults = {
+const localDefaults = {
   PORT: 3000,
   SKC_DYNAMODB_PORT: 8000,
   SKC_SES_PORT: 8005,

@@ -1,8 +1,9 @@
 /**
  * The survey definition model. A survey is written once, as data of these types, in `surveys/`;
  * validation, the hosted form, aggregation, the digest and the export are all derived from it.
- * Adding a question type means one case per concern, found by the type's name.
+ * What each question type means (schema, counters, export) lives in its module under `questions/`.
  */
+import { modelOf } from './questions/index.ts';
 
 /** Every user-facing text exists in Swedish (primary) and English. */
 export type Text = { sv: string; en: string };
@@ -10,14 +11,14 @@ export type Lang = keyof Text;
 
 export type Option = { value: string; label: Text };
 export type Scale = { min: number; max: number; labels: Record<string, Text> };
-export type MatrixRow = { id: string; label: Text };
+type MatrixRow = { id: string; label: Text };
 
 /**
  * What kind of personal data a question holds. Personal answers are stored apart from the rest,
  * get a retention date and are what `skc erase` removes; `email` answers are also how a person is
  * found for erasure and where an applicant's receipt goes.
  */
-export type Personal = 'email' | 'name' | 'contact';
+type Personal = 'email' | 'name' | 'contact';
 
 type QuestionBase = {
   id: string;
@@ -80,9 +81,9 @@ export type QuestionType = Question['type'];
 /** Questions that may stand inside a group: every type but a group itself. */
 export type FieldQuestion = Exclude<Question, GroupQuestion>;
 
-export type Section = { id: string; title: Text; description?: Text; questions: Question[] };
+type Section = { id: string; title: Text; description?: Text; questions: Question[] };
 
-export type Access = 'open' | 'invite';
+type Access = 'open' | 'invite';
 
 export type Survey = {
   id: string;
@@ -142,8 +143,8 @@ export function publicDefinition(survey: Survey) {
 
 function publicQuestion(question: Question): Record<string, unknown> {
   const { personal: _personal, autocomplete: _autocomplete, ...rest } = question;
-  if (rest.type === 'group') return { ...rest, fields: rest.fields.map(publicQuestion) };
-  return rest;
+  const parts = modelOf(question).parts(question);
+  return parts ? { ...rest, fields: parts.map(publicQuestion) } : rest;
 }
 
 export function summary(survey: Survey) {

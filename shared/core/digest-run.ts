@@ -47,7 +47,7 @@ export type DigestContext = {
   comments: Record<string, Comment[]>;
 };
 /** Renders the digest email (shared/views/mail/digest.ts); a parameter, so the core holds no HTML. */
-export type RenderDigest = (digest: Digest, context: DigestContext) => DigestEmail;
+type RenderDigest = (digest: Digest, context: DigestContext) => DigestEmail;
 
 export type DigestDeps = {
   store: DigestStore;

@@ -28,7 +28,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 /** One counter item: a survey's week, for the whole nation or for one region. */
 export type Bucket = { week: string; region?: string; counters: Counters };
 
-export type SurveyCounters = {
+type SurveyCounters = {
   survey: Survey;
   buckets: Bucket[];
   /** The `INVITES` item: `invited`, `answered`, `invited@<region>`, `answered@<region>`. */
@@ -52,7 +52,7 @@ export type DigestSource = {
   statuses: Counters;
 };
 
-export type PeriodRef = { id: string; from: string; to: string };
+type PeriodRef = { id: string; from: string; to: string };
 
 /** Fewer answers than this in either week, and no change against the week before is shown. */
 export const MIN_ANSWERS_FOR_CHANGE = 10;
@@ -116,7 +116,7 @@ export type Digest = {
   centres: { list: CentreFigures[]; withoutCentre: number };
 };
 
-export function periodRef(weekId: string): PeriodRef {
+function periodRef(weekId: string): PeriodRef {
   const { id, from, to } = periodOf(weekId);
   return { id, from, to };
 }

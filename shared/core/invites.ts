@@ -22,7 +22,7 @@ export type InviteRow = {
   centre?: string;
 };
 
-export type RowProblem = { line: number; message: string };
+type RowProblem = { line: number; message: string };
 
 export type InviteList = { ok: true; rows: InviteRow[] } | { ok: false; problems: RowProblem[] };
 

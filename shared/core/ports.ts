@@ -3,7 +3,7 @@
  * shared/adapters/ (SES for the mailer, DynamoDB for the stores), so the core stays pure.
  */
 
-export type Attachment = { filename: string; content: string | Buffer; contentType: string };
+type Attachment = { filename: string; content: string | Buffer; contentType: string };
 
 export type Mail = {
   to: string[];

@@ -5,7 +5,7 @@
 import type { Lang, Text } from './definition.ts';
 import type { ValidationIssue } from './validation.ts';
 
-export const problemStatus = {
+const problemStatus = {
   bad_request: 400,
   validation: 400,
   forbidden: 403,

@@ -63,9 +63,9 @@ export type NewResponse = {
  * What the idempotency history knows of a submissionId: the first answers' hash and receipt, or,
  * once the person was erased, only that it was erased (a tombstone: no hash, no receipt).
  */
-export type SubmissionRecord = { hash: string; receipt: Receipt } | { erased: true };
+type SubmissionRecord = { hash: string; receipt: Receipt } | { erased: true };
 
-export type SaveOutcome = 'stored' | 'duplicate' | 'already_answered';
+type SaveOutcome = 'stored' | 'duplicate' | 'already_answered';
 
 export interface SubmissionStore {
   findSubmission(surveyId: string, submissionId: string): Promise<SubmissionRecord | undefined>;
@@ -110,7 +110,7 @@ export function isCrossSite(
 }
 
 /** What was read from the body, for re-rendering the form after a failure. */
-export type SubmissionInput = {
+type SubmissionInput = {
   encoding: Encoding;
   submissionId: string;
   token: string | undefined;

@@ -17,6 +17,7 @@ import {
 } from '../../core/applications.ts';
 import type { Survey, Text } from '../../core/definition.ts';
 import { questionsOf } from '../../core/definition.ts';
+import { modelOf } from '../../core/questions/index.ts';
 import {
   addCountersWrite,
   batchGetPages,
@@ -79,7 +80,7 @@ async function organisationsOf(
   survey: Survey,
   applications: Application[],
 ): Promise<Map<string, string>> {
-  const question = questionsOf(survey).find((candidate) => candidate.type === 'orgNumber');
+  const question = questionsOf(survey).find((candidate) => modelOf(candidate).identifiesOrganisation);
   const found = new Map<string, string>();
   if (!question) return found;
   const pages = batchGetPages(

@@ -7,6 +7,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { sumCounters, type Counters } from '../../core/aggregate.ts';
 import { questionsOf, type Survey } from '../../core/definition.ts';
+import { modelOf } from '../../core/questions/index.ts';
 import { weeksNeeded, type Bucket, type DigestSource } from '../../core/digest.ts';
 import type { Claim, Comment, DigestStore, RunRecord } from '../../core/digest-run.ts';
 import type { Answers } from '../../core/validation.ts';
@@ -84,7 +85,7 @@ const COMMENTS_PER_RESPONSE = 2;
  */
 async function readComments(db: Db, survey: Survey, week: string, limit = 5): Promise<Comment[]> {
   const textQuestions = questionsOf(survey).filter(
-    (question) => question.type === 'longText' && !question.personal,
+    (question) => modelOf(question).comment && !question.personal,
   );
   if (textQuestions.length === 0 || limit <= 0) return [];
   const page = await orStoreUnavailable(() =>
@@ -119,6 +120,25 @@ async function readComments(db: Db, survey: Survey, week: string, limit = 5): Pr
 /** Long enough for any send (the function times out after 5 minutes), short enough to report soon. */
 const CLAIM_LEASE_MS = 15 * 60_000;
 
+/** One conditional update of a period's run record: the claim, the send and the release. */
+async function updateDigestRun(
+  db: Db,
+  week: string,
+  change: { update: string; condition: string; values: Record<string, unknown> },
+): Promise<void> {
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.digestRun(week),
+        UpdateExpression: change.update,
+        ConditionExpression: change.condition,
+        ExpressionAttributeValues: change.values,
+      }),
+    ),
+  );
+}
+
 /**
  * Claims a period before sending. Without `force` only an unclaimed, unsent period is claimed;
  * with `force` a sent period or a claim whose lease ran out is taken over, but never a live claim
@@ -135,22 +155,16 @@ export async function claimDigestRun(
     ? 'attribute_not_exists(claimId) OR leaseUntil < :now'
     : 'attribute_not_exists(claimId) AND attribute_not_exists(messageId)';
   try {
-    await orStoreUnavailable(() =>
-      db.documents.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.digestRun(week),
-          UpdateExpression: 'SET claimId = :claim, claimedAt = :at, leaseUntil = :lease',
-          ConditionExpression: condition,
-          ExpressionAttributeValues: {
-            ':claim': claimId,
-            ':at': options.now.toISOString(),
-            ':lease': leaseUntil,
-            ...(options.force && { ':now': options.now.getTime() }),
-          },
-        }),
-      ),
-    );
+    await updateDigestRun(db, week, {
+      update: 'SET claimId = :claim, claimedAt = :at, leaseUntil = :lease',
+      condition,
+      values: {
+        ':claim': claimId,
+        ':at': options.now.toISOString(),
+        ':lease': leaseUntil,
+        ...(options.force && { ':now': options.now.getTime() }),
+      },
+    });
     return { claimed: true, claimId };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -171,40 +185,28 @@ async function recordDigestSent(
   claimId: string,
   sent: { messageId: string; sentAt: Date; recipients: number },
 ): Promise<void> {
-  await orStoreUnavailable(() =>
-    db.documents.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.digestRun(week),
-        UpdateExpression:
-          'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil',
-        ConditionExpression: 'claimId = :claim',
-        ExpressionAttributeValues: {
-          ':message': sent.messageId,
-          ':at': sent.sentAt.toISOString(),
-          ':recipients': sent.recipients,
-          ':one': 1,
-          ':claim': claimId,
-        },
-      }),
-    ),
-  );
+  await updateDigestRun(db, week, {
+    update:
+      'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil',
+    condition: 'claimId = :claim',
+    values: {
+      ':message': sent.messageId,
+      ':at': sent.sentAt.toISOString(),
+      ':recipients': sent.recipients,
+      ':one': 1,
+      ':claim': claimId,
+    },
+  });
 }
 
 /** Gives a claim back after a failed send, so the next run sends the period. */
 async function releaseDigestRun(db: Db, week: string, claimId: string): Promise<void> {
   try {
-    await orStoreUnavailable(() =>
-      db.documents.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.digestRun(week),
-          UpdateExpression: 'REMOVE claimId, claimedAt, leaseUntil',
-          ConditionExpression: 'claimId = :claim',
-          ExpressionAttributeValues: { ':claim': claimId },
-        }),
-      ),
-    );
+    await updateDigestRun(db, week, {
+      update: 'REMOVE claimId, claimedAt, leaseUntil',
+      condition: 'claimId = :claim',
+      values: { ':claim': claimId },
+    });
   } catch (error) {
     // Someone took the claim over (--force after the lease): theirs now, nothing to release.
     if (!isConditionFailure(error)) throw error;

@@ -22,7 +22,7 @@ export type FieldOf<T extends FieldType> = Extract<FieldQuestion, { type: T }>;
 
 export const fieldModels: { [T in FieldType]: QuestionModel<FieldOf<T>> } = {
   text,
-  longText: text,
+  longText: { ...text, comment: true },
   email,
   orgNumber,
   integer: numeric,

@@ -12,6 +12,7 @@ const MAX_GROUP_INDEX = 999;
 
 export const group: QuestionModel<GroupQuestion> = {
   ...plain,
+  parts: (question) => question.fields,
   schema: (question) => {
     const item = strictObject(
       Object.fromEntries(

@@ -31,6 +31,16 @@ export type QuestionModel<Q extends Question> = {
   cells(question: Q, value: unknown): Record<string, Cell>;
   /** The label a respondent saw for the field at `path` below the question (after its id). */
   labelAt(question: Q, rest: (string | number)[], lang: keyof Text): string;
+  /** The questions asked inside this one (a group's fields), shown in the public definition. */
+  parts(question: Q): readonly Question[] | undefined;
+  /** Its statistics carry a Net Promoter Score: the digest's headline and a CSV row of its own. */
+  netPromoter: boolean;
+  /** Its distribution is one per row (a matrix), not one over the question's values. */
+  perRow: boolean;
+  /** Free text worth quoting: the digest shows the newest answers as comments (if not personal). */
+  comment: boolean;
+  /** Its answer names the organisation that applied (an organisationsnummer). */
+  identifiesOrganisation: boolean;
 };
 
 // --- validation -------------------------------------------------------------------------------
@@ -44,7 +54,7 @@ export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** SES delivers only ASCII local parts (no SMTPUTF8), and RFC 5321 caps them at 64 octets. */
 const DELIVERABLE_LOCAL_PART = /^[\x21-\x7e]{1,64}$/;
-export const EMAIL =
+const EMAIL =
   /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 export const ORG_NUMBER = /^\d{6}-\d{4}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -213,4 +223,9 @@ export const plain = {
   columns: (question: Question): Column[] => [{ key: question.id, label: question.label }],
   cells: (question: Question, value: unknown): Record<string, Cell> => ({ [question.id]: cellOf(value) }),
   labelAt: (question: Question, _rest: (string | number)[], lang: keyof Text) => question.label[lang],
+  parts: () => undefined,
+  netPromoter: false,
+  perRow: false,
+  comment: false,
+  identifiesOrganisation: false,
 };

@@ -18,6 +18,7 @@ import {
 
 export const matrix: QuestionModel<MatrixQuestion> = {
   ...plain,
+  perRow: true,
   schema: (question) =>
     strictObject(
       Object.fromEntries(

@@ -21,6 +21,7 @@ function npsScore(distribution: Record<string, number>): number | undefined {
 
 export const nps: QuestionModel<NpsQuestion> = {
   ...plain,
+  netPromoter: true,
   schema: () => numberIn(0, 10, true),
   normalise: normaliseNumber,
   count: (question, value, add) => {

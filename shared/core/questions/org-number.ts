@@ -4,6 +4,7 @@ import { fail, isValidOrgNumber, ORG_NUMBER, plain, text, type QuestionModel } f
 
 export const orgNumber: QuestionModel<OrgNumberQuestion> = {
   ...plain,
+  identifiesOrganisation: true,
   schema: () =>
     text(11).superRefine((value, ctx) => {
       if (!ORG_NUMBER.test(value)) fail(ctx, { reason: 'orgNumberFormat' });

@@ -98,7 +98,7 @@ export function fieldShell(
 }
 
 /** A one-line input (text, email, number as text, date) with its label, hint and error. */
-export function inputControl(
+function inputControl(
   question: { label: Text; required: boolean },
   parts: FieldParts,
   lang: Lang,
@@ -114,6 +114,19 @@ export function inputControl(
         value="${asText(parts.value)}"
         ${input.extra}${flag('required', question.required)}${parts.aria}
       />`,
+  );
+}
+
+/** A one-line input in its field: label, hint (the question's help, then `hints`), error, input. */
+export function inputField(
+  question: Exclude<Question, { type: 'group' }>,
+  path: (string | number)[],
+  context: Context,
+  input: { type: string; extra: Html },
+  hints: string[] = [],
+): Html {
+  return fieldShell(question, path, context, hintOf(question, hints, context.lang), (parts) =>
+    inputControl(question, parts, context.lang, input),
   );
 }
 

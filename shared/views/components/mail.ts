@@ -23,44 +23,55 @@ export const colours = {
 
 export const font = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
-function barHtml(share: number, colour = colours.bar): Html {
-  const width = share <= 0 ? 0 : Math.max(1, Math.min(100, Math.round(share * 100)));
-  // The width attribute as well as the style: Outlook's Word engine reads only the attribute.
-  const cell = (cls: string, style: string, percent?: number) =>
-    html`<td
-      class="${cls}"
-      ${percent === undefined ? '' : html`width="${percent}%"`}
-      height="10"
-      style="${style};height:10px;font-size:0;line-height:0"
-    >
-      &nbsp;
-    </td>`;
+/**
+ * A table for layout only: screen readers skip it, and mail clients that ignore CSS still see
+ * the full width and no cell spacing.
+ */
+export function layoutTable(content: Html | Html[], options: { class?: string; style?: string } = {}): Html {
   return html`<table
     role="presentation"
+    ${options.class ? html`class="${options.class}"` : ''}
     width="100%"
     cellpadding="0"
     cellspacing="0"
-    style="border-collapse:collapse"
+    style="border-collapse:collapse${options.style ? `;${options.style}` : ''}"
   >
-    <tr>
-      ${[
-        width > 0 ? cell('bar', `width:${width}%;background:${colour}`, width) : '',
-        width < 100 ? cell('track', `background:${colours.track}`) : '',
-      ]}
-    </tr>
+    ${content}
   </table>`;
+}
+
+/** One table cell of a bar: `percent` sets its width (the attribute too, for Outlook's Word engine). */
+export function barCell(
+  style: string,
+  options: { class?: string; percent?: number; height?: number } = {},
+): Html {
+  const height = options.height ?? 10;
+  return html`<td
+    ${options.class ? html`class="${options.class}"` : ''}
+    ${options.percent === undefined ? '' : html`width="${options.percent}%"`}
+    height="${height}"
+    style="${style};height:${height}px;font-size:0;line-height:0"
+  >
+    &nbsp;
+  </td>`;
+}
+
+function barHtml(share: number, colour = colours.bar): Html {
+  const width = share <= 0 ? 0 : Math.max(1, Math.min(100, Math.round(share * 100)));
+  return layoutTable(
+    html`<tr>
+      ${[
+        width > 0 ? barCell(`width:${width}%;background:${colour}`, { class: 'bar', percent: width }) : '',
+        width < 100 ? barCell(`background:${colours.track}`, { class: 'track' }) : '',
+      ]}
+    </tr>`,
+  );
 }
 
 /** One labelled bar per row, its figure on the right: the shape of every chart in the digest. */
 export function barTable(rows: { label: string; figure: Html; share: number }[]): Html {
-  return html`<table
-    role="presentation"
-    width="100%"
-    cellpadding="0"
-    cellspacing="0"
-    style="border-collapse:collapse"
-  >
-    ${rows.map(
+  return layoutTable(
+    rows.map(
       (row) =>
         html`<tr>
             <td style="padding:6px 0 2px;font-size:14px">${row.label}</td>
@@ -71,19 +82,13 @@ export function barTable(rows: { label: string; figure: Html; share: number }[])
           <tr>
             <td colspan="2">${barHtml(row.share)}</td>
           </tr>`,
-    )}
-  </table>`;
+    ),
+  );
 }
 
 export function figuresHtml(figures: Figure[]): Html {
-  return html`<table
-    role="presentation"
-    width="100%"
-    cellpadding="0"
-    cellspacing="0"
-    style="border-collapse:collapse"
-  >
-    ${figures.map(
+  return layoutTable(
+    figures.map(
       (figure) =>
         html`<tr>
           <td class="rule" style="padding:8px 0;border-bottom:1px solid ${colours.line};vertical-align:top">
@@ -97,8 +102,8 @@ export function figuresHtml(figures: Figure[]): Html {
             <strong>${figure.value}</strong>
           </td>
         </tr>`,
-    )}
-  </table>`;
+    ),
+  );
 }
 
 export function section(content: Html): Html {

@@ -5,6 +5,7 @@
  */
 import { statusText, type Decision } from '../../core/applications.ts';
 import type { Survey, Text } from '../../core/definition.ts';
+import { letter } from '../components/email-layout.ts';
 import { html } from '../html.ts';
 import type { Mail } from '../../core/ports.ts';
 import { link } from '../../core/links.ts';
@@ -55,36 +56,30 @@ export function decisionMail(input: DecisionInput): Mail {
     `Ange referensnumret ${responseId} om ni kontaktar oss.`,
     `---\nNews about application ${responseId}: ${status.en}.\n${meaning[decision].en}${formLink ? `\nNew application: ${formLink}?lang=en` : ''}`,
   ].join('\n\n');
-  const body = html`<!doctype html>
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <title>Besked om ansökan ${responseId}</title>
-      </head>
-      <body style="font-family:system-ui,Arial,sans-serif;color:#1b1f24;line-height:1.5;max-width:40em">
-        <h1 style="font-size:1.5em">Besked om er ansökan: ${status.sv}</h1>
-        <p>${input.title}, referensnummer <strong>${responseId}</strong>.</p>
-        <p>${meaning[decision].sv}</p>
-        ${
-          note
-            ? html`<h2 style="font-size:1.2em">Kommentar från granskningen</h2>
-                <p style="white-space:pre-wrap;border-left:4px solid #0b4f8a;padding-left:1em">${note}</p>`
-            : ''
-        }
-        ${formLink ? html`<p><a href="${formLink}">Skicka in en ny ansökan</a></p>` : ''}
-        <p>Ange referensnumret ${responseId} om ni kontaktar oss.</p>
-        <hr />
-        <div lang="en">
-          <p><strong>News about your application ${responseId}: ${status.en}.</strong></p>
-          <p>${meaning[decision].en}</p>
-          ${formLink ? html`<p><a href="${formLink}?lang=en">Submit a new application</a></p>` : ''}
-        </div>
-      </body>
-    </html>`;
+  const body = letter(
+    `Besked om ansökan ${responseId}`,
+    html`<h1 style="font-size:1.5em">Besked om er ansökan: ${status.sv}</h1>
+      <p>${input.title}, referensnummer <strong>${responseId}</strong>.</p>
+      <p>${meaning[decision].sv}</p>
+      ${
+        note
+          ? html`<h2 style="font-size:1.2em">Kommentar från granskningen</h2>
+              <p style="white-space:pre-wrap;border-left:4px solid #0b4f8a;padding-left:1em">${note}</p>`
+          : ''
+      }
+      ${formLink ? html`<p><a href="${formLink}">Skicka in en ny ansökan</a></p>` : ''}
+      <p>Ange referensnumret ${responseId} om ni kontaktar oss.</p>
+      <hr />
+      <div lang="en">
+        <p><strong>News about your application ${responseId}: ${status.en}.</strong></p>
+        <p>${meaning[decision].en}</p>
+        ${formLink ? html`<p><a href="${formLink}?lang=en">Submit a new application</a></p>` : ''}
+      </div>`,
+  );
   return {
     to: input.to,
     subject: `Besked om er ansökan (${responseId}): ${status.sv} / ${status.en}`,
     text,
-    html: body.value,
+    html: body,
   };
 }

@@ -5,6 +5,7 @@
 import { pilot } from '../../../surveys/pilot.ts';
 import type { Lang, Survey, Text } from '../../core/definition.ts';
 import { personalLink } from '../../core/invites.ts';
+import { letter } from '../components/email-layout.ts';
 import { html, type Html } from '../html.ts';
 import { link } from '../../core/links.ts';
 
@@ -149,20 +150,13 @@ export function invitationMail(input: InvitationInput): InvitationMail {
       <p>${words.regards.split('\n').map((line, index) => (index ? html`<br />${line}` : line))}</p>
     </div>`;
   const [swedish, english] = sections;
-  const page = html`<!doctype html>
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <title>${subject}</title>
-      </head>
-      <body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1b1f24;max-width:40em">
-        ${section(swedish!)}
-        <hr />
-        ${section(english!)}
-      </body>
-    </html>`;
-  return { subject, text, html: page.value };
+  const page = letter(
+    subject,
+    html`${section(swedish!)}
+      <hr />
+      ${section(english!)}`,
+  );
+  return { subject, text, html: page };
 }
-
 const BUTTON =
   'display:inline-block;padding:0.6em 1.2em;background:#0b4f8a;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold';

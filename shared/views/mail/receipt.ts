@@ -4,6 +4,7 @@
  * from the definition; every answer reaches the HTML part through the escaping `html` tag.
  */
 import type { Lang, Survey } from '../../core/definition.ts';
+import { letter } from '../components/email-layout.ts';
 import { html, type Html } from '../html.ts';
 import type { Answers } from '../../core/validation.ts';
 import { link } from '../../core/links.ts';
@@ -91,37 +92,31 @@ export function receiptMail(input: ReceiptInput): Mail {
     copyText(sections),
     `Så behandlar vi personuppgifter / How we handle personal data: ${privacy}`,
   ].join('\n\n');
-  const body = html`<!doctype html>
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <title>Kvitto ${responseId}</title>
-      </head>
-      <body style="font-family:system-ui,Arial,sans-serif;color:#1b1f24;line-height:1.5;max-width:40em">
-        <h1 style="font-size:1.5em">Tack, vi har tagit emot er ansökan</h1>
-        <p>${survey.title.sv}, inskickad ${when}.</p>
-        <p>Ert referensnummer:</p>
-        <p style="font-size:1.4em;font-weight:700;letter-spacing:.05em">${responseId}</p>
-        <p>
-          Ange referensnumret om ni kontaktar oss om ansökan. Teknikcollege granskar ansökan och meddelar
-          beslutet via e-post.
-        </p>
-        <p lang="en">
-          Thank you! We have received your application. Your reference number is ${responseId}. A copy of your
-          answers follows, in Swedish as submitted. We review the application and send the decision by email.
-        </p>
-        <h2 style="font-size:1.3em;margin-top:2em">Kopia av era svar</h2>
-        ${copyHtml(sections)}
-        <p style="margin-top:2em">
-          <a href="${privacy}">Så behandlar vi personuppgifter</a> ·
-          <a href="${privacyEn}" lang="en">How we handle personal data</a>
-        </p>
-      </body>
-    </html>`;
+  const body = letter(
+    `Kvitto ${responseId}`,
+    html`<h1 style="font-size:1.5em">Tack, vi har tagit emot er ansökan</h1>
+      <p>${survey.title.sv}, inskickad ${when}.</p>
+      <p>Ert referensnummer:</p>
+      <p style="font-size:1.4em;font-weight:700;letter-spacing:.05em">${responseId}</p>
+      <p>
+        Ange referensnumret om ni kontaktar oss om ansökan. Teknikcollege granskar ansökan och meddelar
+        beslutet via e-post.
+      </p>
+      <p lang="en">
+        Thank you! We have received your application. Your reference number is ${responseId}. A copy of your
+        answers follows, in Swedish as submitted. We review the application and send the decision by email.
+      </p>
+      <h2 style="font-size:1.3em;margin-top:2em">Kopia av era svar</h2>
+      ${copyHtml(sections)}
+      <p style="margin-top:2em">
+        <a href="${privacy}">Så behandlar vi personuppgifter</a> ·
+        <a href="${privacyEn}" lang="en">How we handle personal data</a>
+      </p>`,
+  );
   return {
     to: input.to,
     subject: `Kvitto: vi har tagit emot er ansökan (${responseId}) / Receipt for your application`,
     text,
-    html: body.value,
+    html: body,
   };
 }

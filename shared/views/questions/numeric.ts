@@ -3,7 +3,7 @@
  * the range in the hint; the receipt adds the unit. One factory, registered once per type.
  */
 import type { NumericQuestion } from '../../core/definition.ts';
-import { autocompleteOf, fieldShell, hintOf, inputControl } from '../components/field.ts';
+import { autocompleteOf, inputField } from '../components/field.ts';
 import { html } from '../html.ts';
 import { plainView, type QuestionView } from './kit.ts';
 
@@ -19,16 +19,12 @@ function numericView(inputmode: 'numeric' | 'decimal'): QuestionView<NumericQues
       range[lang](question.min, question.max) + (question.unit ? ` (${question.unit[lang]})` : ''),
     ],
     control: (question, path, context) =>
-      fieldShell(
+      inputField(
         question,
         path,
         context,
-        hintOf(question, view.hints(question, context.lang), context.lang),
-        (parts) =>
-          inputControl(question, parts, context.lang, {
-            type: 'text',
-            extra: html` class="short" inputmode="${inputmode}"${autocompleteOf(question)}`,
-          }),
+        { type: 'text', extra: html` class="short" inputmode="${inputmode}"${autocompleteOf(question)}` },
+        view.hints(question, context.lang),
       ),
     copy: (question, value, lang) => ({
       label: question.label[lang],

@@ -4,6 +4,7 @@ import type { Stats } from '../../../core/aggregate.ts';
 import type { Survey } from '../../../core/definition.ts';
 import { questionsOf } from '../../../core/definition.ts';
 import { distributionMean, type Digest } from '../../../core/digest.ts';
+import { questionModels } from '../../../core/questions/index.ts';
 
 const csvColumns = [
   'survey',
@@ -46,6 +47,20 @@ export function digestCsv(digest: Digest, surveys: readonly Survey[]): string {
       const label = labels.get(question.id) ?? '';
       const base = [figures.id, question.id, question.type];
       const { period, previous, total } = question;
+      /** A row per value of a distribution (the question's, or one matrix row's): its count in each period. */
+      const countRecords = (row: string, of: (stats: Stats) => Record<string, number>) => {
+        for (const [value, count] of Object.entries(of(total)))
+          records.push([
+            ...base,
+            row,
+            'count',
+            value,
+            of(period)[value] ?? 0,
+            of(previous)[value] ?? 0,
+            count,
+            label,
+          ]);
+      };
       records.push([...base, '', 'n', '', period.n, previous.n, total.n, label]);
       if (total.mean !== undefined || period.mean !== undefined)
         records.push([
@@ -58,9 +73,10 @@ export function digestCsv(digest: Digest, surveys: readonly Survey[]): string {
           cell(total.mean),
           label,
         ]);
-      if (question.type === 'nps')
+      const model = questionModels[question.type];
+      if (model.netPromoter)
         records.push([...base, '', 'nps', '', cell(period.nps), cell(previous.nps), cell(total.nps), label]);
-      if (question.type === 'matrix') {
+      if (model.perRow) {
         const rows = (stats: Stats) => (stats.distribution ?? {}) as Record<string, Record<string, number>>;
         for (const [row, values] of Object.entries(rows(total))) {
           const of = (stats: Stats) => rows(stats)[row] ?? {};
@@ -85,31 +101,10 @@ export function digestCsv(digest: Digest, surveys: readonly Survey[]): string {
             cell(mean(total)),
             label,
           ]);
-          for (const [value, count] of Object.entries(values))
-            records.push([
-              ...base,
-              row,
-              'count',
-              value,
-              of(period)[value] ?? 0,
-              of(previous)[value] ?? 0,
-              count,
-              label,
-            ]);
+          countRecords(row, of);
         }
       } else if (total.distribution) {
-        const of = (stats: Stats) => (stats.distribution ?? {}) as Record<string, number>;
-        for (const [value, count] of Object.entries(of(total)))
-          records.push([
-            ...base,
-            '',
-            'count',
-            value,
-            of(period)[value] ?? 0,
-            of(previous)[value] ?? 0,
-            count,
-            label,
-          ]);
+        countRecords('', (stats) => (stats.distribution ?? {}) as Record<string, number>);
       }
     }
   }

@@ -4,7 +4,17 @@
  */
 import { applicationStatuses, awaitingReview, type Digest } from '../../../core/digest.ts';
 import { assets } from '#assets';
-import { barTable, colours, figuresHtml, font, h2, h3, section } from '../../components/mail.ts';
+import { cardEmail } from '../../components/email-layout.ts';
+import {
+  barCell,
+  barTable,
+  colours,
+  figuresHtml,
+  h2,
+  h3,
+  layoutTable,
+  section,
+} from '../../components/mail.ts';
 import { html, trusted, type Html } from '../../html.ts';
 import { countiesHeading } from '../../../../surveys/regions.ts';
 import { format, statusNames, weekNumber, type EmailContext } from './format.ts';
@@ -36,27 +46,16 @@ function chartHtml(chart: Chart): Html {
     ];
     const cells = parts
       .filter(([count]) => count > 0)
-      .map(
-        ([count, colour]) =>
-          html`<td
-            width="${Math.max(1, Math.round((count / chart.n) * 100))}%"
-            height="12"
-            style="width:${Math.max(1, Math.round((count / chart.n) * 100))}%;background:${colour};height:12px;font-size:0;line-height:0"
-          >
-            &nbsp;
-          </td>`,
-      );
-    return html`<table
-        role="presentation"
-        width="100%"
-        cellpadding="0"
-        cellspacing="0"
-        style="border-collapse:collapse;margin:6px 0 4px"
-      >
-        <tr>
+      .map(([count, colour]) => {
+        const percent = Math.max(1, Math.round((count / chart.n) * 100));
+        return barCell(`width:${percent}%;background:${colour}`, { percent, height: 12 });
+      });
+    return html`${layoutTable(
+        html`<tr>
           ${cells}
-        </tr>
-      </table>
+        </tr>`,
+        { style: 'margin:6px 0 4px' },
+      )}
       <p class="muted" style="margin:0;font-size:13px;${muted}">
         ${parts.map(
           ([count, colour, label], index) =>
@@ -105,26 +104,20 @@ function surveyHtml(view: SurveyView): Html {
         )}`;
   const comments =
     view.comments.length > 0
-      ? html`${h3('Senaste kommentarerna')}${view.comments.map(
-          (comment) =>
-            html`<table
-              role="presentation"
-              width="100%"
-              cellpadding="0"
-              cellspacing="0"
-              style="border-collapse:collapse;margin:8px 0"
-            >
-              <tr>
-                <td
-                  class="quote"
-                  style="border-left:3px solid ${colours.bar};padding:6px 10px;background:#f5f7f9;font-size:14px"
+      ? html`${h3('Senaste kommentarerna')}${view.comments.map((comment) =>
+          layoutTable(
+            html`<tr>
+              <td
+                class="quote"
+                style="border-left:3px solid ${colours.bar};padding:6px 10px;background:#f5f7f9;font-size:14px"
+              >
+                ${comment.text}<br /><span class="muted" style="font-size:12px;${muted}"
+                  >${comment.question} · ${comment.date}</span
                 >
-                  ${comment.text}<br /><span class="muted" style="font-size:12px;${muted}"
-                    >${comment.question} · ${comment.date}</span
-                  >
-                </td>
-              </tr>
-            </table>`,
+              </td>
+            </tr>`,
+            { style: 'margin:8px 0' },
+          ),
         )}`
       : '';
   return section(
@@ -150,14 +143,8 @@ function regionsHtml(digest: Digest, context: EmailContext): Html {
   const rollUp = regionRows(digest);
   const names = digest.surveys.map((survey) => surveyName(context.surveys, survey.id));
   const table = (rows: RegionRow[]) =>
-    html`<table
-      role="presentation"
-      width="100%"
-      cellpadding="0"
-      cellspacing="0"
-      style="border-collapse:collapse"
-    >
-      ${rows.map(
+    layoutTable(
+      rows.map(
         (row) =>
           html`<tr>
             <td class="rule" style="padding:7px 0;border-bottom:1px solid ${colours.line};font-size:14px">
@@ -166,8 +153,8 @@ function regionsHtml(digest: Digest, context: EmailContext): Html {
               >
             </td>
           </tr>`,
-      )}
-    </table>`;
+      ),
+    );
   return section(
     html`${h2('Per region')}
       <p class="muted" style="margin:0 0 8px;font-size:13px;${muted}">${REGION_LEGEND}</p>
@@ -220,73 +207,38 @@ export function renderHtml(
           Inga nya svar kom in den här veckan. Siffrorna nedan gäller piloten hittills.
         </p>`
       : '';
-  const document = html`<!doctype html>
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <meta name="supported-color-schemes" content="light dark" />
-        <title>${subject}</title>
-        <style>
-          ${DARK_STYLE}
-        </style>
-      </head>
-      <body class="page" style="margin:0;padding:0;background:${colours.page};${font}">
-        <div style="display:none;max-height:0;overflow:hidden;opacity:0">${preheader}</div>
-        <table
-          role="presentation"
-          class="page"
-          width="100%"
-          cellpadding="0"
-          cellspacing="0"
-          style="border-collapse:collapse;background:${colours.page}"
+  return cardEmail({
+    title: subject,
+    preheader,
+    darkStyle: DARK_STYLE,
+    rows: html`<tr>
+        <td style="padding:20px 20px 8px">
+          <p class="muted" style="margin:0;font-size:13px;${muted}">
+            Teknikcollege · pilot med certifierade kompetenscentrum
+          </p>
+          <h1 style="margin:4px 0 2px;font-size:24px;line-height:1.25">
+            Veckorapport v. ${weekNumber(digest.period.id)}
+          </h1>
+          <p class="muted" style="margin:0;${muted}">${digest.period.from} – ${digest.period.to}</p>
+          ${intro}
+        </td>
+      </tr>
+      <tr>
+        <td style="padding:4px 20px 16px">${figuresHtml(figures)}</td>
+      </tr>
+      ${views.map(surveyHtml)} ${applicationsHtml(digest)} ${regionsHtml(digest, context)}
+      ${centresHtml(digest, context)}
+      <tr>
+        <td
+          class="rule"
+          style="padding:16px 20px 24px;border-top:1px solid ${colours.line};font-size:13px;${muted}"
         >
-          <tr>
-            <td align="center" style="padding:12px 6px">
-              <table
-                role="presentation"
-                class="card"
-                width="100%"
-                cellpadding="0"
-                cellspacing="0"
-                style="border-collapse:collapse;max-width:600px;background:${colours.card};color:${colours.ink};${font};font-size:15px;line-height:1.45;text-align:left"
-              >
-                <tr>
-                  <td style="padding:20px 20px 8px">
-                    <p class="muted" style="margin:0;font-size:13px;${muted}">
-                      Teknikcollege · pilot med certifierade kompetenscentrum
-                    </p>
-                    <h1 style="margin:4px 0 2px;font-size:24px;line-height:1.25">
-                      Veckorapport v. ${weekNumber(digest.period.id)}
-                    </h1>
-                    <p class="muted" style="margin:0;${muted}">${digest.period.from} – ${digest.period.to}</p>
-                    ${intro}
-                  </td>
-                </tr>
-                <tr>
-                  <td style="padding:4px 20px 16px">${figuresHtml(figures)}</td>
-                </tr>
-                ${views.map(surveyHtml)} ${applicationsHtml(digest)} ${regionsHtml(digest, context)}
-                ${centresHtml(digest, context)}
-                <tr>
-                  <td
-                    class="rule"
-                    style="padding:16px 20px 24px;border-top:1px solid ${colours.line};font-size:13px;${muted}"
-                  >
-                    <span class="muted" style="${muted}"
-                      >Veckan räknas måndag–söndag, svensk tid. Siffrorna räknas löpande när svaren kommer in;
-                      "hittills" räknas från ${digest.pilot.start}. Alla siffror per fråga finns i den
-                      bifogade CSV-filen.</span
-                    >
-                  </td>
-                </tr>
-              </table>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>`;
-  // Indentation is bytes Gmail counts towards its clipping limit; no user text holds a line break.
-  return document.value.replace(/\n[ \t]+/g, '\n');
+          <span class="muted" style="${muted}"
+            >Veckan räknas måndag–söndag, svensk tid. Siffrorna räknas löpande när svaren kommer in;
+            "hittills" räknas från ${digest.pilot.start}. Alla siffror per fråga finns i den bifogade
+            CSV-filen.</span
+          >
+        </td>
+      </tr>`,
+  });
 }

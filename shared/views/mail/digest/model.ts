@@ -2,6 +2,7 @@
 import type { Stats } from '../../../core/aggregate.ts';
 import type { Question, Survey } from '../../../core/definition.ts';
 import { questionsOf } from '../../../core/definition.ts';
+import { questionModels } from '../../../core/questions/index.ts';
 import type { Comment } from '../../../core/digest-run.ts';
 import { COMMENTS_PER_SURVEY } from '../../../core/digest-run.ts';
 import {
@@ -32,7 +33,7 @@ export function newAnswers(digest: Digest) {
 }
 
 function npsQuestion(survey: SurveyDigest): QuestionFigures | undefined {
-  return survey.questions.find((question) => question.type === 'nps');
+  return survey.questions.find((question) => questionModels[question.type].netPromoter);
 }
 
 function changeText(change: number | undefined): string | undefined {
