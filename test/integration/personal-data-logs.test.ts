@@ -1,24 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
-import { createMailer } from '../../shared/adapters/ses.ts';
-import { deliverOutbox } from '../../shared/adapters/outbox.ts';
-import { logger } from '../../shared/adapters/log.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { centreApplication } from '../fixtures/answers.ts';
-import { postJson, startApp, testMailer, wiring } from './harness.ts';
+
+// Logging on the way the functions get it, from the environment, before the logger exists. A
+// level set later does not hold: at each warm invocation Powertools' injectLambdaContext
+// (refreshSampleRateCalculation) puts the logger back to its level from construction, which
+// the project's env makes SILENT. Hence the imports below come after the stub.
+vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+const { main } = await import('../../bin/cli.ts');
+const { createMailer } = await import('../../shared/adapters/ses.ts');
+const { deliverOutbox } = await import('../../shared/adapters/outbox.ts');
+const { postJson, startApp, testMailer, wiring } = await import('./harness.ts');
 
 const app = await startApp();
 const { db, getSurvey, config } = wiring();
 
-/** Everything written to stdout and stderr while `work` runs, with logging switched on. */
+/**
+ * Everything written to stdout and stderr while `work` runs. Powertools writes through its own
+ * `Console` over `process.stdout`/`process.stderr`, which looks `write` up at each line, so
+ * replacing `write` sees every log line.
+ */
 async function captureOutput(work: () => Promise<void>): Promise<string> {
   const written: string[] = [];
-  const original = { out: process.stdout.write, err: process.stderr.write, level: logger.getLevelName() };
+  const original = { out: process.stdout.write, err: process.stderr.write };
   const capture = (chunk: unknown) => {
     written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
     return true;
   };
-  logger.setLogLevel('INFO');
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
   try {
@@ -26,7 +34,6 @@ async function captureOutput(work: () => Promise<void>): Promise<string> {
   } finally {
     process.stdout.write = original.out;
     process.stderr.write = original.err;
-    logger.setLogLevel(original.level as Parameters<typeof logger.setLogLevel>[0]);
   }
   return written.join('');
 }
