@@ -16,7 +16,7 @@ import { freePort, startDynamo, type Dynamo } from '../local/services.ts';
 import { coldStart } from './cold-start.ts';
 import { dataset, pilotWeeks, type Use } from './datasets.ts';
 import { digest, digestMissing } from './digest.ts';
-import { exportMissing, exportOnce, exportPart } from './export.ts';
+import { exportMissing, exportOnce, exportOrder, exportPart, type Measured } from './export.ts';
 import { notMeasured, round, table, type Part, type Row } from './report.ts';
 import { submit } from './submit.ts';
 import { validation } from './validation.ts';
@@ -129,13 +129,23 @@ try {
       ),
     );
   if (!missing.export)
-    await measure('export', '≤ 1.5× smaller', async () => {
-      const exported = (count: number) =>
-        withDynamo(async (dynamo) =>
-          exportOnce(dynamo.endpoint, await seed(dynamo.endpoint, 'export', count), scratch),
-        );
-      return exportPart(await exported(exportSizes.small), await exported(exportSizes.large));
-    });
+    await measure('export', '≤ 1.2× smaller', () =>
+      // Both datasets stay up, each in its own DynamoDB Local, so the exports can alternate.
+      withDynamo(async (smallDynamo) => {
+        const small = await seed(smallDynamo.endpoint, 'export', exportSizes.small);
+        return withDynamo(async (largeDynamo) => {
+          const large = await seed(largeDynamo.endpoint, 'export', exportSizes.large);
+          const runs = { small: [] as Measured[], large: [] as Measured[] };
+          for (const size of exportOrder)
+            runs[size].push(
+              size === 'small'
+                ? await exportOnce(smallDynamo.endpoint, small, scratch)
+                : await exportOnce(largeDynamo.endpoint, large, scratch),
+            );
+          return exportPart(runs.small, runs.large);
+        });
+      }),
+    );
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }
