@@ -6,7 +6,8 @@ import { UsageError, type Command } from '../command.ts';
 
 export const command: Command = {
   usage: 'erase --email ADDRESS',
-  options: { email: { type: 'string' } },
+  summary: "removes a person's personal data everywhere; aggregates stay",
+  options: { email: { type: 'string', description: 'the address whose data is erased' } },
   async run({ values }, context) {
     const address = normaliseEmail((values.email as string | undefined) ?? '');
     if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new UsageError('--email must be an email address');

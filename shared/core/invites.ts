@@ -3,16 +3,18 @@
  * as a whole before anything is stored or sent, and the personal link (the emails are views).
  */
 import { parse } from 'csv-parse/sync';
-import { regions } from '../../surveys/regions.ts';
+import { findRegion } from '../../surveys/regions.ts';
 import type { Lang } from './definition.ts';
 import { BIDI_CONTROL, isValidEmail } from './validation.ts';
 import { normaliseEmail } from './tokens.ts';
+import { link } from './links.ts';
 
 export type InviteRow = {
   /** The row's first line in the file (the header is line 1). */
   line: number;
   email: string;
   organisation: string;
+  /** A Teknikcollege region's slug. */
   region: string;
   name?: string;
 };
@@ -21,7 +23,7 @@ export type RowProblem = { line: number; message: string };
 
 export type InviteList = { ok: true; rows: InviteRow[] } | { ok: false; problems: RowProblem[] };
 
-export const inviteLimits = { email: 254, organisation: 200, name: 200, rows: 20_000 } as const;
+const inviteLimits = { email: 254, organisation: 200, name: 200, rows: 20_000 } as const;
 
 const REQUIRED_COLUMNS = ['email', 'organisation', 'region'] as const;
 const COLUMNS = [...REQUIRED_COLUMNS, 'name'] as const;
@@ -32,11 +34,11 @@ type Column = (typeof COLUMNS)[number];
 // answers' rule (BIDI_CONTROL).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const hasControl = (value: string) => CONTROL.test(value) || BIDI_CONTROL.test(value);
-const regionValues = new Set(regions.map((region) => region.value));
 
 /**
  * Reads an invitation list: a header row naming the columns `email,organisation,region[,name]`
- * (any order), then one invitee per row. Every problem is reported with its line number; the list
+ * (any order; `region` is a Teknikcollege region's name in any case, or its slug), then one
+ * invitee per row. Every problem is reported with its line number; the list
  * is usable only when there are none. Swedish Excel saves CSV with semicolons: a header with
  * semicolons and no commas switches the delimiter.
  */
@@ -119,12 +121,14 @@ export function parseInviteList(text: string): InviteList {
     const organisation = cell('organisation');
     rowProblems.push(...textProblems('organisation', organisation, inviteLimits.organisation, true));
 
-    const region = cell('region').toLowerCase();
-    if (!region) rowProblems.push('region is empty');
-    else if (!regionValues.has(region))
-      rowProblems.push(
-        `unknown region ${JSON.stringify(region.slice(0, 40))}; use one of ${[...regionValues].join(', ')}`,
-      );
+    // A Teknikcollege region by name or slug, stored as its slug; counties are no longer taken.
+    let region = '';
+    if (!cell('region')) rowProblems.push('region is empty');
+    else {
+      const found = findRegion(cell('region'));
+      if (found.ok) region = found.region.slug;
+      else rowProblems.push(found.message);
+    }
 
     const name = cell('name');
     rowProblems.push(...textProblems('name', name, inviteLimits.name, false));
@@ -158,6 +162,5 @@ function csvReason(error: unknown): string {
 
 /** The personal link in an invitation: the hosted form with the token. */
 export function personalLink(publicUrl: string, surveyId: string, token: string, lang: Lang = 'sv'): string {
-  const base = `${publicUrl.replace(/\/+$/, '')}/forms/${encodeURIComponent(surveyId)}?token=${encodeURIComponent(token)}`;
-  return lang === 'en' ? `${base}&lang=en` : base;
+  return link('form', { id: surveyId }, { base: publicUrl, query: { token }, lang });
 }
