@@ -7,7 +7,7 @@
  */
 import { pilot } from '../../surveys/pilot.ts';
 import { defaultTableName } from './store/table.ts';
-import { isValidDate, isValidEmail } from '../core/validation.ts';
+import { isValidDate, isValidEmail } from '../core/questions/kit.ts';
 
 /** A value that breaks its setting's rule; the message says what is wrong, never the value. */
 class Invalid extends Error {}
