@@ -37,6 +37,8 @@ const bundling: BuildOptions = {
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   },
+  // The stack's `--conditions skc-bundle`: the pages' CSS and script inlined, not read from disk.
+  conditions: ['skc-bundle'],
   logLevel: 'silent',
 };
 const nodeOptions = ['--enable-source-maps'];
