@@ -130,10 +130,11 @@ try {
     );
   if (!missing.export)
     await measure('export', '≤ 1.2× smaller', () =>
-      // Both datasets stay up, each in its own DynamoDB Local, so the exports can alternate.
-      withDynamo(async (smallDynamo) => {
-        const small = await seed(smallDynamo.endpoint, 'export', exportSizes.small);
-        return withDynamo(async (largeDynamo) => {
+      // Both datasets stay up, each in its own DynamoDB Local, so the exports can alternate. Both
+      // start before any seeding: on a loaded machine a JVM started after it may miss its minute.
+      withDynamo((smallDynamo) =>
+        withDynamo(async (largeDynamo) => {
+          const small = await seed(smallDynamo.endpoint, 'export', exportSizes.small);
           const large = await seed(largeDynamo.endpoint, 'export', exportSizes.large);
           const runs = { small: [] as Measured[], large: [] as Measured[] };
           for (const size of exportOrder)
@@ -143,8 +144,8 @@ try {
                 : await exportOnce(largeDynamo.endpoint, large, scratch),
             );
           return exportPart(runs.small, runs.large);
-        });
-      }),
+        }),
+      ),
     );
 } finally {
   await rm(scratch, { recursive: true, force: true });
