@@ -125,7 +125,9 @@ export class Functions extends Construct {
         ...(spec.table !== 'none' && { SKC_TABLE_NAME: props.table.tableName }),
         ...(spec.sendsMail && props.mailEnvironment),
         ...powertoolsEnvironment,
-        NODE_OPTIONS: '--enable-source-maps',
+        // No NODE_OPTIONS=--enable-source-maps: reading the map cost 14 % more import CPU summed
+        // over the functions, up to 42 ms for one (bench/README.md). The map still ships beside
+        // the bundle, and the local runtime runs the TypeScript itself, so traces can be read there.
       },
     });
 
