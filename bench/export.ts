@@ -1,22 +1,27 @@
 /**
  * Export: `skc export` of every stored centre application to a CSV file, in a fresh child process
  * per run, with 10,000 and with 100,000 stored responses (each in its own DynamoDB Local, see
- * bench/run.ts). Memory should be flat (the export holds one page at a time); rows per second are
- * reported for both.
+ * bench/run.ts). Memory should be flat (the export holds one page at a time): peak heap at most
+ * 1.2× and rows per second at least 0.9× those of the smaller export (issue 16).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { node24 } from './cold-start.ts';
 import type { Dataset } from './datasets.ts';
-import { mib, round, type Part } from './report.ts';
+import { median, mib, round, type Part } from './report.ts';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
 const needed = ['shared/core/export.ts', 'shared/adapters/store/export.ts', 'bin/commands/export.ts'];
-const target = '≤ 1.5× smaller';
+
+/** The V8 flags `skc` runs with (its shebang line), so the child runs the export as `npx skc` does. */
+export const cliFlags =
+  readFileSync(join(root, 'bin', 'skc.ts'), 'utf8')
+    .split('\n')[0]!
+    .match(/--\S+/g) ?? [];
 
 export type Measured = {
   code: number;
@@ -39,7 +44,7 @@ export async function exportOnce(endpoint: string, dataset: Dataset, directory: 
   const out = join(directory, `${dataset.db.tableName}.csv`);
   const { stdout } = await run(
     node24,
-    [join(root, 'bench', 'export-child.ts'), endpoint, dataset.db.tableName, out],
+    ['--expose-gc', ...cliFlags, join(root, 'bench', 'export-child.ts'), endpoint, dataset.db.tableName, out],
     {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', POWERTOOLS_LOG_LEVEL: 'SILENT' },
@@ -54,11 +59,24 @@ export async function exportOnce(endpoint: string, dataset: Dataset, directory: 
   return { ...measured, bytes };
 }
 
-export function exportPart(small: Measured, large: Measured): Part {
+/** The order of the exports: alternated, so load elsewhere on the machine falls on both sizes. */
+export const exportOrder = ['small', 'large', 'small', 'large', 'small'] as const;
+
+/**
+ * The figures of several exports of each size: memory is the highest peak of each size, the rate
+ * the median of each size's runs.
+ */
+export function exportPart(smallRuns: Measured[], largeRuns: Measured[]): Part {
+  const highest = (runs: Measured[], key: 'peakRss' | 'peakHeapUsed' | 'heapAfterGc') =>
+    Math.max(...runs.map((run) => run[key]));
+  const rate = (runs: Measured[]) => median(runs.map((run) => run.rows / run.seconds));
+  const small = { ...smallRuns[0]!, peakRss: highest(smallRuns, 'peakRss') };
+  const large = { ...largeRuns[0]!, peakRss: highest(largeRuns, 'peakRss') };
   const sizes = `${large.rows.toLocaleString('en')} vs ${small.rows.toLocaleString('en')} rows`;
   const rssRatio = large.peakRss / small.peakRss;
-  const heapRatio = large.peakHeapUsed / small.peakHeapUsed;
-  const rate = (measured: Measured) => measured.rows / measured.seconds;
+  const heapRatio = highest(largeRuns, 'peakHeapUsed') / highest(smallRuns, 'peakHeapUsed');
+  const rateRatio = rate(largeRuns) / rate(smallRuns);
+  const seconds = (runs: Measured[]) => runs.map((run) => round(run.seconds, 1)).join(', ');
   return {
     rows: [
       {
@@ -68,33 +86,33 @@ export function exportPart(small: Measured, large: Measured): Part {
         floor: round(small.peakRss / 1024 / 1024, 1),
         unit: 'MiB',
         ratio: round(rssRatio, 2),
-        target,
+        target: '≤ 1.5× smaller',
         met: rssRatio <= 1.5,
         detail: `process at start ${mib(small.baselineRss)}`,
       },
       {
         part: 'export',
         name: `peak heap used, ${sizes}`,
-        value: round(large.peakHeapUsed / 1024 / 1024, 1),
-        floor: round(small.peakHeapUsed / 1024 / 1024, 1),
+        value: round(highest(largeRuns, 'peakHeapUsed') / 1024 / 1024, 1),
+        floor: round(highest(smallRuns, 'peakHeapUsed') / 1024 / 1024, 1),
         unit: 'MiB',
         ratio: round(heapRatio, 2),
-        target,
-        met: heapRatio <= 1.5,
-        detail: `sampled every 5 ms; after a full GC at the end ${mib(large.heapAfterGc)} vs ${mib(small.heapAfterGc)}`,
+        target: '≤ 1.2× smaller',
+        met: heapRatio <= 1.2,
+        detail: `sampled every 5 ms; after a full GC at the end ${mib(highest(largeRuns, 'heapAfterGc'))} vs ${mib(highest(smallRuns, 'heapAfterGc'))}`,
       },
       {
         part: 'export',
         name: `rows per second, ${sizes}`,
-        value: round(rate(large), 0),
-        floor: round(rate(small), 0),
+        value: round(rate(largeRuns), 0),
+        floor: round(rate(smallRuns), 0),
         unit: 'rows/s',
-        ratio: round(rate(large) / rate(small), 2),
-        target: 'report',
-        met: null,
-        detail: `${round(large.seconds, 1)} s for ${mib(large.bytes)} CSV; ${round(small.seconds, 1)} s for ${mib(small.bytes)}`,
+        ratio: round(rateRatio, 2),
+        target: '≥ 0.9× smaller',
+        met: rateRatio >= 0.9,
+        detail: `median of ${largeRuns.length} and ${smallRuns.length} alternated runs: ${seconds(largeRuns)} s for ${mib(large.bytes)} CSV; ${seconds(smallRuns)} s for ${mib(small.bytes)}`,
       },
     ],
-    data: { small, large },
+    data: { small: smallRuns, large: largeRuns },
   };
 }

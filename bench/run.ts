@@ -16,7 +16,7 @@ import { freePort, startDynamo, type Dynamo } from '../local/services.ts';
 import { coldStart } from './cold-start.ts';
 import { dataset, pilotWeeks, type Use } from './datasets.ts';
 import { digest, digestMissing } from './digest.ts';
-import { exportMissing, exportOnce, exportPart } from './export.ts';
+import { exportMissing, exportOnce, exportOrder, exportPart, type Measured } from './export.ts';
 import { notMeasured, round, table, type Part, type Row } from './report.ts';
 import { submit } from './submit.ts';
 import { validation } from './validation.ts';
@@ -129,13 +129,19 @@ try {
       ),
     );
   if (!missing.export)
-    await measure('export', '≤ 1.5× smaller', async () => {
-      const exported = (count: number) =>
-        withDynamo(async (dynamo) =>
-          exportOnce(dynamo.endpoint, await seed(dynamo.endpoint, 'export', count), scratch),
-        );
-      return exportPart(await exported(exportSizes.small), await exported(exportSizes.large));
-    });
+    await measure('export', '≤ 1.2× smaller', () =>
+      // Both datasets in one DynamoDB Local (one JVM to start on a loaded machine), the larger
+      // seeded first while the instance is empty; the exports then alternate against the same
+      // instance, so load elsewhere falls on both sizes alike.
+      withDynamo(async (dynamo) => {
+        const large = await seed(dynamo.endpoint, 'export', exportSizes.large);
+        const small = await seed(dynamo.endpoint, 'export', exportSizes.small);
+        const runs = { small: [] as Measured[], large: [] as Measured[] };
+        for (const size of exportOrder)
+          runs[size].push(await exportOnce(dynamo.endpoint, size === 'small' ? small : large, scratch));
+        return exportPart(runs.small, runs.large);
+      }),
+    );
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

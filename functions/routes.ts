@@ -78,6 +78,12 @@ export const functions = {
     sendsMail: true,
     description: 'Weekly digest to the working group',
   },
+  digestCheck: {
+    entry: 'functions/digest-check.ts',
+    table: 'read',
+    sendsMail: false,
+    description: "Checks on Monday noon that last week's digest went out (the DigestMissing metric)",
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;

@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import { routes } from '../functions/routes.ts';
 import { customDomainOf, mailIdentityOf, type DeployConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
-import { Functions } from './constructs/functions.ts';
+import { Functions, powertools } from './constructs/functions.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Mail } from './constructs/mail.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -73,7 +73,12 @@ export class PipelineStack extends Stack {
     for (const fn of Object.values(fns)) fn.addEnvironment('SKC_PUBLIC_URL', this.publicUrl);
     if (config.edge) this.originSecret = this.requireEdge(config.stage, config.region);
 
-    this.jobs = new Jobs(this, 'Jobs', { table: this.storage.table, digest: fns.digest, mailer: fns.mailer });
+    this.jobs = new Jobs(this, 'Jobs', {
+      table: this.storage.table,
+      digest: fns.digest,
+      digestCheck: fns.digestCheck,
+      mailer: fns.mailer,
+    });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: fns,
@@ -83,6 +88,7 @@ export class PipelineStack extends Stack {
         mailerDeadLetters: this.jobs.mailerDeadLetters,
       },
       streamConsumer: fns.mailer,
+      pipelineMetrics: { namespace: powertools.metricsNamespace, service: powertools.serviceName },
       ...(config.alarmEmail && { alarmEmail: config.alarmEmail }),
     });
 

@@ -1,7 +1,8 @@
 /**
- * The two jobs that run without a request: the weekly digest (EventBridge Scheduler, Monday 07:00
- * Stockholm time) and the mailer (fed by the table's stream, outbox inserts only). Each has a
- * dead-letter queue for what it could not do, so nothing fails silently.
+ * The jobs that run without a request: the weekly digest (EventBridge Scheduler, Monday 07:00
+ * Stockholm time), the check at noon that it went out, and the mailer (fed by the table's stream,
+ * outbox inserts only). Each has a dead-letter queue or an alarm for what it could not do, so
+ * nothing fails silently.
  */
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -19,6 +20,8 @@ import { acknowledge, arnWildcardFinding } from '../nag.ts';
 export type JobsProps = {
   table: ITableV2;
   digest: IFunction;
+  /** Counts DigestMissing for the week the digest should have covered. */
+  digestCheck: IFunction;
   mailer: IFunction;
 };
 
@@ -28,6 +31,7 @@ export class Jobs extends Construct {
   /** Outbox records the mailer could not send after its retries. */
   readonly mailerDeadLetters: Queue;
   readonly digestSchedule: Schedule;
+  readonly digestCheckSchedule: Schedule;
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
@@ -64,6 +68,36 @@ export class Jobs extends Construct {
       timeWindow: TimeWindow.off(),
       target: new LambdaInvoke(props.digest, {
         role: schedulerRole,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.digestDeadLetters,
+      }),
+    });
+
+    // Five hours after the digest, time for its retries: a week without a digest is a metric
+    // (DigestMissing) with an alarm, not something a person has to notice in their inbox.
+    const checkRole = new Role(this, 'DigestCheckRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'skc-pilot: lets the weekly check invoke the digest-check function',
+    });
+    acknowledge(
+      checkRole,
+      arnWildcardFinding(props.digestCheck, ':*'),
+      'Scheduler invokes the digest-check function; the grant covers its versions and aliases (<arn>:*) and no other function.',
+    );
+    this.digestCheckSchedule = new Schedule(this, 'WeeklyDigestCheck', {
+      description: "skc-pilot: checks that last week's digest went out",
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '12',
+        weekDay: 'MON',
+        timeZone: TimeZone.of('Europe/Stockholm'),
+      }),
+      timeWindow: TimeWindow.off(),
+      target: new LambdaInvoke(props.digestCheck, {
+        role: checkRole,
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),
         deadLetterQueue: this.digestDeadLetters,

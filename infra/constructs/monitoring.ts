@@ -1,14 +1,22 @@
 /**
  * Everything we watch, in one place, and the SNS topic the alarms notify: function errors and
  * throttles, API 5xx (the contract allows none for client mistakes), dead letters, a falling-behind
- * mailer, and SES reputation at half the rates at which AWS reviews an account.
+ * mailer, SES reputation at half the rates at which AWS reviews an account, and the pipeline's own
+ * metrics (mail that failed, refusals far above normal, a week without a digest). One dashboard
+ * shows the pipeline from form to digest.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
+  AlarmStatusWidget,
+  AnomalyDetectionAlarm,
   ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  MathExpression,
   Metric,
+  TextWidget,
   TreatMissingData,
   type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -19,10 +27,22 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../../functions/routes.ts';
+import { metricNames, refusalReasonDimension } from '../../shared/adapters/metric-names.ts';
 
 /** AWS reviews an account at a 5 % bounce rate and a 0.1 % complaint rate; we want to hear at half. */
 export const bounceRateThreshold = 0.02;
 export const complaintRateThreshold = 0.0005;
+
+/** Mail that could not be sent this often within an hour is more than a passing hiccup. */
+export const mailFailedThreshold = 3;
+/** Refusals above this many standard deviations of the learnt hourly band alarm. */
+export const refusalBandWidth = 3;
+
+/** One of the functions' own metrics, a sum per period unless told otherwise. */
+type PipelineMetric = (
+  metricName: string,
+  options?: { period?: Duration; statistic?: string; label?: string },
+) => Metric;
 
 export type MonitoringProps = {
   functions: Record<FunctionName, IFunction>;
@@ -30,12 +50,15 @@ export type MonitoringProps = {
   deadLetterQueues: Record<string, IQueue>;
   /** The stream-fed function whose lag delays receipts. */
   streamConsumer: IFunction;
+  /** Where the functions' own metrics are (Powertools' namespace and `service` dimension). */
+  pipelineMetrics: { namespace: string; service: string };
   alarmEmail?: string;
 };
 
 export class Monitoring extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
@@ -93,17 +116,110 @@ export class Monitoring extends Construct {
       complaintRateThreshold,
       'SES complaint rate at 0.05 % (AWS reviews at 0.1 %)',
     );
+
+    // The pipeline's own metrics (EMF from the functions, names from metric-names.ts).
+    const pipeline: PipelineMetric = (metricName, options = {}) =>
+      new Metric({
+        namespace: props.pipelineMetrics.namespace,
+        metricName,
+        dimensionsMap: { service: props.pipelineMetrics.service },
+        period: options.period ?? fiveMinutes,
+        statistic: options.statistic ?? 'Sum',
+        ...(options.label && { label: options.label }),
+      });
+    this.alarm(
+      'MailFailed',
+      pipeline(metricNames.mailFailed, { period: Duration.hours(1) }),
+      mailFailedThreshold,
+      `Mail failed ${mailFailedThreshold} times within an hour: SES refuses or cannot be reached, receipts wait`,
+    );
+    const refusals = new AnomalyDetectionAlarm(this, 'AnswersRefusedAboveNormal', {
+      metric: pipeline(metricNames.answersRefused, { period: Duration.hours(1) }),
+      stdDevs: refusalBandWidth,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'skc-pilot: far more answers refused this hour than usual: a broken form, a changed survey or abuse',
+    });
+    this.notify(refusals);
+    this.alarm(
+      'DigestMissing',
+      pipeline(metricNames.digestMissing, { period: Duration.days(1), statistic: 'Maximum' }),
+      1,
+      "Last week's digest did not go out by Monday noon: see `skc digest` and the digest function's log",
+    );
+
+    this.dashboard = this.pipelineDashboard(props, pipeline);
+  }
+
+  /** Requests, answers, receipts, mail and digests, top to bottom as the data flows. */
+  private pipelineDashboard(props: MonitoringProps, pipeline: PipelineMetric): Dashboard {
+    const hour = Duration.hours(1);
+    const graph = (title: string, left: IMetric[]) => new GraphWidget({ title, left, width: 12, height: 6 });
+    const refusedByReason = new MathExpression({
+      expression: `SEARCH('{${props.pipelineMetrics.namespace},${refusalReasonDimension},service} MetricName="${metricNames.answersRefused}"', 'Sum', 3600)`,
+      label: 'refused, by reason',
+      period: hour,
+    });
+    const dashboard = new Dashboard(this, 'Pipeline', {
+      dashboardName: `${Stack.of(this).stackName}-pipeline`,
+      defaultInterval: Duration.days(7),
+    });
+    dashboard.addWidgets(
+      new TextWidget({
+        markdown:
+          '## skc-pilot: from form to digest\nRequests → answers stored or refused → receipts → mail → the weekly digest. Counts per hour.',
+        width: 24,
+        height: 2,
+      }),
+    );
+    dashboard.addWidgets(
+      graph('Requests and 5xx', [
+        props.httpApi.metricCount({ period: hour, label: 'requests' }),
+        props.httpApi.metricServerError({ period: hour, label: '5xx' }),
+      ]),
+      graph('Answers stored and refused', [
+        pipeline(metricNames.answersStored, { period: hour, label: 'stored' }),
+        pipeline(metricNames.answersRefused, { period: hour, label: 'refused' }),
+      ]),
+    );
+    dashboard.addWidgets(
+      graph('Answers refused, by reason', [refusedByReason]),
+      graph('Receipts sent and held back', [
+        pipeline(metricNames.receiptsSent, { period: hour, label: 'sent' }),
+        pipeline(metricNames.receiptsHeldBack, { period: hour, label: 'held back' }),
+      ]),
+    );
+    dashboard.addWidgets(
+      graph('Mail failed and uncertain', [
+        pipeline(metricNames.mailFailed, { period: hour, label: 'failed' }),
+        pipeline(metricNames.mailUncertain, { period: hour, label: 'uncertain' }),
+      ]),
+      graph('Digests sent and missing', [
+        pipeline(metricNames.digestsSent, { period: Duration.days(1), label: 'sent' }),
+        pipeline(metricNames.digestMissing, { period: Duration.days(1), label: 'missing' }),
+      ]),
+    );
+    dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24 }));
+    return dashboard;
   }
 
   private alarm(id: string, metric: IMetric, threshold: number, description: string): void {
-    const alarm = new Alarm(this, id.charAt(0).toUpperCase() + id.slice(1), {
-      metric,
-      threshold,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: `skc-pilot: ${description}`,
-    });
+    this.notify(
+      new Alarm(this, id.charAt(0).toUpperCase() + id.slice(1), {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `skc-pilot: ${description}`,
+      }),
+    );
+  }
+
+  /** Every alarm tells the alarm topic when it fires and when it clears. */
+  private notify(alarm: Alarm): void {
     alarm.addAlarmAction(new SnsAction(this.topic));
     alarm.addOkAction(new SnsAction(this.topic));
     this.alarms.push(alarm);

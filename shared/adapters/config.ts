@@ -1,22 +1,67 @@
 /**
- * Configuration, read from the environment once and validated with one clear line per problem.
- * The same schema serves the Lambda functions, the local runtime and the CLI.
+ * Configuration, read from the environment once and checked with one clear line per problem.
+ * One schema, `settings` below, serves the Lambda functions, the local runtime and the CLI, and
+ * the `Config` type is derived from it. It is checked by hand rather than with zod: most functions
+ * have nothing else to validate, and zod was the largest part of their bundles and of their cold
+ * start (bench/README.md).
  */
-import * as z from 'zod';
 import { pilot } from '../../surveys/pilot.ts';
 import { defaultTableName } from './store/table.ts';
-import { isValidDate, isValidEmail } from '../core/validation.ts';
+import { isValidDate, isValidEmail } from '../core/questions/kit.ts';
 
-// The same address rule as answers and invitation lists: one SES can deliver to.
-const emailAddress = z.string().trim().refine(isValidEmail, 'must be an email address SES can deliver to');
+/** A value that breaks its setting's rule; the message says what is wrong, never the value. */
+class Invalid extends Error {}
+
+const invalid = (message: string): never => {
+  throw new Invalid(message);
+};
+
+/** How one variable is read: `read` checks and converts a set value; `fallback` is used when unset. */
+type Setting<T> = { read: (raw: string) => T; fallback: T };
+
+const required = <T>(fallback: T, read: (raw: string) => T): Setting<T> => ({ read, fallback });
+const optional = <T>(read: (raw: string) => T): Setting<T | undefined> => ({ read, fallback: undefined });
+
+function wholeNumber(
+  raw: string,
+  rule: { min: number; max: number; notNumber: string; notWhole: string },
+): number {
+  const value = Number(raw);
+  if (Number.isNaN(value)) invalid(rule.notNumber);
+  if (!Number.isInteger(value)) invalid(rule.notWhole);
+  if (value < rule.min || value > rule.max) invalid(`must be ${rule.min} to ${rule.max}`);
+  return value;
+}
 
 const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be 1 to 65535')
-    .max(65535, 'must be 1 to 65535')
-    .default(fallback);
+  required(fallback, (raw) =>
+    wholeNumber(raw, {
+      min: 1,
+      max: 65535,
+      notNumber: 'must be a port number',
+      notWhole: 'must be a whole number',
+    }),
+  );
+
+const matching = (pattern: RegExp, message: string) => (raw: string) =>
+  pattern.test(raw) ? raw : invalid(message);
+
+function nonEmpty(raw: string): string {
+  return raw.length > 0 ? raw : invalid('must not be empty');
+}
+
+// The same address rule as answers and invitation lists: one SES can deliver to.
+function emailAddress(raw: string, what = 'must be'): string {
+  const address = raw.trim();
+  return isValidEmail(address) ? address : invalid(`${what} an email address SES can deliver to`);
+}
+
+function url(raw: string, options: { web?: boolean } = {}): string {
+  const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!parsed || (options.web && !/^https?:$/.test(parsed.protocol)))
+    invalid(options.web ? 'must be an http(s) URL' : 'must be a URL');
+  return raw;
+}
 
 /** The local stack's ports and working group, shared by `npm start` and the CLI. */
 const localDefaults = {
@@ -27,85 +72,88 @@ const localDefaults = {
   SKC_DIGEST_RECIPIENTS: 'arbetsgrupp@localhost.test',
 } as const;
 
-const envSchema = z.object({
+const settings = {
   PORT: port(localDefaults.PORT),
   /** DynamoDB Local's and SES local's ports: `npm start` listens on them, the CLI calls them. */
   SKC_DYNAMODB_PORT: port(localDefaults.SKC_DYNAMODB_PORT),
   SKC_SES_PORT: port(localDefaults.SKC_SES_PORT),
-  SKC_DATA_DIR: z.string().min(1).default('.data'),
-  SKC_DIGEST_RECIPIENTS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(emailAddress)),
-  SKC_FROM_ADDRESS: emailAddress.default('skc-pilot@localhost.test'),
+  SKC_DATA_DIR: required('.data', nonEmpty),
+  SKC_DIGEST_RECIPIENTS: required<string[]>([], (raw) =>
+    raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part, index) => emailAddress(part, `entry ${index + 1} must be`)),
+  ),
+  SKC_FROM_ADDRESS: required('skc-pilot@localhost.test', (raw) => emailAddress(raw)),
   /** Unset: the local app's own address (http://localhost:PORT), so emailed links follow PORT. */
-  SKC_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .transform((value) => value.replace(/\/+$/, ''))
-    .optional(),
+  SKC_PUBLIC_URL: optional((raw) => url(raw, { web: true }).replace(/\/+$/, '')),
   /** Personal data is deleted this many months after the pilot ends (DynamoDB TTL). */
-  SKC_RETENTION_MONTHS: z.coerce
-    .number({ error: 'must be a number of months' })
-    .int('must be a whole number of months')
-    .min(0, 'must be 0 to 120')
-    .max(120, 'must be 0 to 120')
-    .default(12),
+  SKC_RETENTION_MONTHS: required(12, (raw) =>
+    wholeNumber(raw, {
+      min: 0,
+      max: 120,
+      notNumber: 'must be a number of months',
+      notWhole: 'must be a whole number of months',
+    }),
+  ),
   /** Where "pilot so far" figures start (local date); the pilot began in December 2023. */
-  SKC_PILOT_START: z
-    .string()
-    .default(pilot.start)
-    .refine(isValidDate, { message: 'must be a date YYYY-MM-DD, e.g. 2023-12-01', abort: true })
-    .refine((date) => date < pilot.end, `must be before the pilot ends (${pilot.end})`),
-  SKC_TABLE_NAME: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
-    .default(defaultTableName),
+  SKC_PILOT_START: required(pilot.start, (raw) => {
+    if (!isValidDate(raw)) invalid('must be a date YYYY-MM-DD, e.g. 2023-12-01');
+    return raw < pilot.end ? raw : invalid(`must be before the pilot ends (${pilot.end})`);
+  }),
+  SKC_TABLE_NAME: required(
+    defaultTableName,
+    matching(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name'),
+  ),
   // AWS's region names: eu-north-1, ap-southeast-3, us-gov-west-1, cn-north-1, us-isob-east-1.
-  AWS_REGION: z
-    .string()
-    .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'must be an AWS region such as eu-north-1')
-    .default('eu-north-1'),
+  AWS_REGION: required(
+    'eu-north-1',
+    matching(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'must be an AWS region such as eu-north-1'),
+  ),
   /** Set by the local runtime and tests; unset on AWS. */
-  SKC_DYNAMODB_ENDPOINT: z.url().optional(),
-  SKC_SES_ENDPOINT: z.url().optional(),
+  SKC_DYNAMODB_ENDPOINT: optional((raw) => url(raw)),
+  SKC_SES_ENDPOINT: optional((raw) => url(raw)),
   /** SES's rule for configuration-set names. */
-  SKC_SES_CONFIGURATION_SET: z
-    .string()
-    .regex(
+  SKC_SES_CONFIGURATION_SET: optional(
+    matching(
       /^[A-Za-z0-9_-]{1,64}$/,
       "must be at most 64 letters, digits, _ or - (the stack's ConfigurationSetName output)",
-    )
-    .optional(),
+    ),
+  ),
   /**
    * With the CloudFront edge: the value of the secret header CloudFront adds; HTTP functions
    * refuse requests without it (functions/http.ts reads it, so functions without other settings
    * need not load this schema at cold start).
    */
-  SKC_ORIGIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-});
+  SKC_ORIGIN_SECRET: optional((raw) => (raw.length >= 32 ? raw : invalid('must be at least 32 characters'))),
+};
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SKC_PUBLIC_URL'> & { SKC_PUBLIC_URL: string };
+type Settings = typeof settings;
+export type Config = { [Name in Exclude<keyof Settings, 'SKC_PUBLIC_URL'>]: Settings[Name]['fallback'] } & {
+  SKC_PUBLIC_URL: string;
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = envSchema.safeParse(env);
-  if (result.success)
-    return {
-      ...result.data,
-      SKC_PUBLIC_URL: result.data.SKC_PUBLIC_URL ?? `http://localhost:${result.data.PORT}`,
-    };
-  // The setting is named, never its value: values may be secrets and this line reaches logs.
-  const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, setting] of Object.entries(settings) as [string, Setting<unknown>][]) {
+    const raw = env[name];
+    try {
+      config[name] = raw === undefined ? setting.fallback : setting.read(raw);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      // The setting is named, never its value: values may be secrets and this line reaches logs.
+      problems.push(`${name}: ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  const checked = config as Omit<Config, 'SKC_PUBLIC_URL'> & { SKC_PUBLIC_URL?: string };
+  return { ...checked, SKC_PUBLIC_URL: checked.SKC_PUBLIC_URL ?? `http://localhost:${checked.PORT}` };
 }
 
 /**

@@ -20,8 +20,15 @@ export const metricNames = {
   receiptsSent: 'ReceiptsSent',
   /** An outbox mail that could not be sent this time (left pending, retried). */
   mailFailed: 'MailFailed',
-  // Mail hardening adds here: receipts held back by the per-mailbox cap (`ReceiptsHeldBack`) and
-  // sends whose outcome is unknown (`MailUncertain`), emitted from the outbox's outcomes.
+  /** A receipt held back by the per-mailbox cap (emitted by the mail hardening's outbox outcomes). */
+  receiptsHeldBack: 'ReceiptsHeldBack',
+  /** A send whose outcome is unknown: SES may or may not have taken it (mail hardening). */
+  mailUncertain: 'MailUncertain',
+  /**
+   * The Monday-noon check of last week's digest: 1 when its run record holds no message id, 0 when
+   * it went out. Always emitted, so the alarm and the dashboard see a check that found nothing wrong.
+   */
+  digestMissing: 'DigestMissing',
 } as const;
 
 /** The dimension that says why a submission was refused. */

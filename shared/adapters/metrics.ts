@@ -38,4 +38,7 @@ export const pipelineMetrics = {
     if (kind === 'receipt') count(metricNames.receiptsSent);
   },
   mailFailed: () => count(metricNames.mailFailed),
+  /** 1 when last week's digest did not go out, else 0. */
+  digestChecked: (missing: boolean) =>
+    metrics.addMetric(metricNames.digestMissing, MetricUnit.Count, missing ? 1 : 0),
 };

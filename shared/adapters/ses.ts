@@ -3,7 +3,7 @@
  * SendRawEmail, which keeps every recipient in the headers (SES local records them from there).
  */
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mailer } from '../core/ports.ts';
 import { localCredentials, type Config } from './config.ts';
 
@@ -11,6 +11,14 @@ import { localCredentials, type Config } from './config.ts';
 export class MailUnavailableError extends Error {
   override name = 'MailUnavailableError';
 }
+
+/**
+ * nodemailer's composer, loaded at the first send rather than at import: the digest function
+ * starts every Monday and sends at most once, and the composer was a fifth of its cold start.
+ */
+let composer: Promise<typeof MailComposer> | undefined;
+const loadComposer = () =>
+  (composer ??= import('nodemailer/lib/mail-composer').then((module) => module.default));
 
 export type MailerOptions = { region: string; from: string; endpoint?: string; configurationSet?: string };
 
@@ -33,7 +41,8 @@ export function createMailer(options: MailerOptions): Mailer {
       const headers = Object.fromEntries(
         Object.entries(mail.headers ?? {}).map(([name, value]) => [name, headerSafe(value)]),
       );
-      const message = await new MailComposer({
+      const Composer = await loadComposer();
+      const message = await new Composer({
         from: options.from,
         to: mail.to.map(headerSafe),
         subject: headerSafe(mail.subject),

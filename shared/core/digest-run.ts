@@ -131,3 +131,8 @@ export async function runDigest(
   });
   return { outcome: 'sent', messageId, recipients: deps.recipients.length, prepared };
 }
+
+/** Whether a period's digest went out: its run record holds SES's message id. */
+export function digestWentOut(record: RunRecord | undefined): boolean {
+  return Boolean(record?.messageId);
+}

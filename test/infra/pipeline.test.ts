@@ -93,7 +93,8 @@ describe('Stack: pipeline (default context)', () => {
     it('ships each function as a minified ESM bundle with a source map and the AWS SDK inside', () => {
       for (const fn of Object.values(resourcesOf(template, 'AWS::Lambda::Function'))) {
         expect(fn.Properties.Handler).toBe('index.handler');
-        expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+        // Not --enable-source-maps: its cost at every cold start is measured in bench/README.md.
+        expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
         const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
         const directory = path.join(synthesised.assembly.directory, `asset.${assetHash}`);
         expect(readdirSync(directory).sort()).toEqual(['index.mjs', 'index.mjs.map']);

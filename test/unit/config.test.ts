@@ -50,3 +50,55 @@ describe('loadConfig: SKC_PILOT_START', () => {
     );
   });
 });
+
+describe('loadConfig without zod', () => {
+  it('fills every unset setting with its default', () => {
+    // Act
+    const config = loadConfig({});
+    // Assess
+    expect(config).toMatchObject({
+      PORT: 3000,
+      SKC_DATA_DIR: '.data',
+      SKC_DIGEST_RECIPIENTS: [],
+      SKC_FROM_ADDRESS: 'skc-pilot@localhost.test',
+      SKC_PUBLIC_URL: 'http://localhost:3000',
+      SKC_RETENTION_MONTHS: 12,
+      AWS_REGION: 'eu-north-1',
+    });
+    expect(config.SKC_DYNAMODB_ENDPOINT).toBeUndefined();
+  });
+
+  it('converts numbers, trims addresses and drops a trailing slash from the public URL', () => {
+    // Act
+    const config = loadConfig({
+      PORT: '8080',
+      SKC_RETENTION_MONTHS: '0',
+      SKC_DIGEST_RECIPIENTS: ' a@example.se, ,b@example.se ',
+      SKC_FROM_ADDRESS: ' enkater@example.se ',
+      SKC_PUBLIC_URL: 'https://skc.example.se//',
+    });
+    // Assess
+    expect(config.PORT).toBe(8080);
+    expect(config.SKC_RETENTION_MONTHS).toBe(0);
+    expect(config.SKC_DIGEST_RECIPIENTS).toEqual(['a@example.se', 'b@example.se']);
+    expect(config.SKC_FROM_ADDRESS).toBe('enkater@example.se');
+    expect(config.SKC_PUBLIC_URL).toBe('https://skc.example.se');
+  });
+
+  it.each([
+    ['PORT', 'port', 'must be a port number'],
+    ['PORT', '80.5', 'must be a whole number'],
+    ['PORT', '0', 'must be 1 to 65535'],
+    ['SKC_RETENTION_MONTHS', '121', 'must be 0 to 120'],
+    ['SKC_DATA_DIR', '', 'must not be empty'],
+    ['SKC_DIGEST_RECIPIENTS', 'a@example.se,nobody', 'entry 2 must be an email address'],
+    ['SKC_FROM_ADDRESS', 'nobody', 'must be an email address'],
+    ['SKC_PUBLIC_URL', 'ftp://example.se', 'must be an http(s) URL'],
+    ['SKC_TABLE_NAME', 'a b', 'must be a DynamoDB table name'],
+    ['SKC_DYNAMODB_ENDPOINT', 'not a url', 'must be a URL'],
+    ['SKC_ORIGIN_SECRET', 'short', 'must be at least 32 characters'],
+  ])('refuses %s=%j with "%s"', (name, value, message) => {
+    // Act and assess
+    expect(() => loadConfig({ [name]: value })).toThrow(`${name}: ${message}`);
+  });
+});
