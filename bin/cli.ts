@@ -6,7 +6,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, retentionUntil, type Config } from '../shared/adapters/config.ts';
 import type { Mailer } from '../shared/core/ports.ts';
-import { mailerFrom } from '../shared/adapters/ses.ts';
+import {
+  mailerFrom,
+  MailNotSentError,
+  MailRefusedError,
+  MailUncertainError,
+} from '../shared/adapters/ses.ts';
 import { dbFrom } from '../shared/adapters/store/client.ts';
 import { UsageError, type Command, type Context } from './command.ts';
 
@@ -137,7 +142,13 @@ function oneLine(error: unknown): string {
   const name = (error as Error).name;
   if (name === 'StoreUnavailableError')
     return 'cannot reach DynamoDB. Is the local stack running (npm start), or are SKC_TARGET, AWS_REGION and SKC_TABLE_NAME right?';
-  if (name === 'MailUnavailableError')
+  if (error instanceof MailNotSentError)
     return 'cannot reach SES; nothing more was marked as sent. Is the local stack running (npm start)? Run the command again to finish.';
+  if (error instanceof MailRefusedError)
+    return error.scope === 'sender'
+      ? `SES refuses to send for this sender or account (${error.code}); nothing more was sent. Check the SES identity, the sandbox and the account's sending status, then run the command again.`
+      : `SES refused the mail (${error.code}); nothing more was marked as sent. Run the command again later to finish.`;
+  if (error instanceof MailUncertainError)
+    return 'SES did not answer after a mail was handed over, so it may have been delivered; it counts as sent and is not repeated. Run the command again to finish the rest.';
   return ((error as Error).message ?? String(error)).split('\n')[0]!;
 }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Survey } from '../../shared/core/definition.ts';
 import { parseInviteList, type InviteRow } from '../../shared/core/invites.ts';
 import { invitationMail, invitationSubject } from '../../shared/views/mail/invitation.ts';
-import { isRefusedMail, MailUnavailableError } from '../../shared/adapters/ses.ts';
+import { isRefusedMail } from '../../shared/adapters/ses.ts';
 import {
   addInviteLink,
   createInvitation,
@@ -150,7 +150,7 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
       try {
         await mailer.send({ to: [recipient.email], ...mail });
       } catch (error) {
-        if (!(error instanceof MailUnavailableError && isRefusedMail(error))) throw error;
+        if (!isRefusedMail(error)) throw error;
         tally.failed++;
         context.err(`line ${row.line}: SES refused the invitation to ${row.email}: ${refusal(error)}`);
         context.progress(++done, rows.length, 'invitations');

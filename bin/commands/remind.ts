@@ -5,7 +5,7 @@
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
 import type { Survey } from '../../shared/core/definition.ts';
 import { invitationMail } from '../../shared/views/mail/invitation.ts';
-import { isRefusedMail, MailUnavailableError } from '../../shared/adapters/ses.ts';
+import { isRefusedMail } from '../../shared/adapters/ses.ts';
 import {
   claimReminder,
   listInvitees,
@@ -83,7 +83,7 @@ export const command: Command = {
           await mailer!.send({ to: [invitee.email], ...mail });
         } catch (error) {
           await releaseReminder(context.db, invitee, token, now);
-          if (!(error instanceof MailUnavailableError && isRefusedMail(error))) throw error;
+          if (!isRefusedMail(error)) throw error;
           tally.failed++;
           context.err(
             `SES refused the reminder to ${invitee.email}: ${(error.cause as Error | undefined)?.message ?? error.message}`,
