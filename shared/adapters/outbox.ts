@@ -123,9 +123,6 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
       survey,
       responseId,
       submittedAt: response.submittedAt,
-      // The open form sends this copy to whatever address was typed: it carries no one's
-      // personal data but that address, so a typo does not mail other people's names to a stranger.
-      answers: { ...response.answers, ...ownAddresses(survey, personal) },
       to,
       publicUrl: deps.publicUrl,
     });
@@ -141,7 +138,6 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
     return decisionMail({
       survey,
       responseId,
-      title: application.title,
       decision: entry.to,
       note: entry.note,
       to,
@@ -185,15 +181,6 @@ async function withinReceiptQuota(
     if (!counted) return false;
   }
   return true;
-}
-
-function ownAddresses(survey: Survey, personal: Answers): Answers {
-  const emailQuestions = new Set(
-    questionsOf(survey)
-      .filter((question) => question.personal === 'email')
-      .map((question) => question.id),
-  );
-  return Object.fromEntries(Object.entries(personal).filter(([id]) => emailQuestions.has(id)));
 }
 
 function emailsOf(survey: Survey, personal: Answers): string[] {

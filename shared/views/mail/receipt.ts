@@ -1,7 +1,11 @@
 /**
- * The receipt an applicant gets after submitting: the reference number and a readable copy of
- * the answers, in Swedish with an English introduction. Question labels and option labels come
- * from the definition; every answer reaches the HTML part through the escaping `html` tag.
+ * The confirmation (bekräftelse) an applicant gets after submitting: what was received — the
+ * survey's title, when, the reference number — and that a copy of the answers can be had by
+ * replying with the reference. It repeats nothing typed into the form: the open form takes any
+ * address, so text in this mail would go, from our domain, to whoever the sender named.
+ *
+ * The readable copy of the answers (`answersCopy`) is for the copy an administrator sends, on
+ * request, to the address on file; every answer reaches HTML only through the escaping `html` tag.
  */
 import type { FieldQuestion, Lang, Question, Scale, Survey } from '../../core/definition.ts';
 import { html, type Html } from '../html.ts';
@@ -122,8 +126,6 @@ export type ReceiptInput = {
   survey: Survey;
   responseId: string;
   submittedAt: string;
-  /** All answers, personal ones included: the copy goes only to the applicant. */
-  answers: Answers;
   to: string[];
   publicUrl: string;
 };
@@ -137,22 +139,22 @@ const stockholmTime = (iso: string) =>
 
 export function receiptMail(input: ReceiptInput): Mail {
   const { survey, responseId } = input;
-  const sections = answersCopy(survey, input.answers, 'sv');
   const when = stockholmTime(input.submittedAt);
   const privacy = `${input.publicUrl}/privacy`;
   const text = [
     `Tack! Vi har tagit emot er ansökan "${survey.title.sv}" ${when}.`,
     `Ert referensnummer: ${responseId}`,
     'Ange referensnumret om ni kontaktar oss om ansökan. Teknikcollege granskar ansökan och meddelar beslutet via e-post.',
-    `Thank you! We have received your application "${survey.title.en}". Your reference number is ${responseId}. A copy of your answers follows, in Swedish as submitted. We review the application and send the decision by email.`,
-    copyText(sections),
+    `Vill ni ha en kopia av era svar? Svara på det här mejlet och ange referensnumret ${responseId}. Kopian skickas bara till den e-postadress som står i ansökan.`,
+    'Har ni inte skickat någon ansökan? Då har någon annan angett er adress; ni behöver inte göra något.',
+    `Thank you! We have received your application "${survey.title.en}" (${when}). Your reference number is ${responseId}. To get a copy of your answers, reply to this email with the reference number; the copy goes only to the email address given in the application. We review the application and send the decision by email. If you did not apply, someone else entered your address; you need not do anything.`,
     `Så behandlar vi personuppgifter / How we handle personal data: ${privacy}`,
   ].join('\n\n');
   const body = html`<!doctype html>
     <html lang="sv">
       <head>
         <meta charset="utf-8" />
-        <title>Kvitto ${responseId}</title>
+        <title>Bekräftelse ${responseId}</title>
       </head>
       <body style="font-family:system-ui,Arial,sans-serif;color:#1b1f24;line-height:1.5;max-width:40em">
         <h1 style="font-size:1.5em">Tack, vi har tagit emot er ansökan</h1>
@@ -163,12 +165,20 @@ export function receiptMail(input: ReceiptInput): Mail {
           Ange referensnumret om ni kontaktar oss om ansökan. Teknikcollege granskar ansökan och meddelar
           beslutet via e-post.
         </p>
-        <p lang="en">
-          Thank you! We have received your application. Your reference number is ${responseId}. A copy of your
-          answers follows, in Swedish as submitted. We review the application and send the decision by email.
+        <p>
+          Vill ni ha en kopia av era svar? Svara på det här mejlet och ange referensnumret ${responseId}.
+          Kopian skickas bara till den e-postadress som står i ansökan.
         </p>
-        <h2 style="font-size:1.3em;margin-top:2em">Kopia av era svar</h2>
-        ${copyHtml(sections)}
+        <p>
+          Har ni inte skickat någon ansökan? Då har någon annan angett er adress; ni behöver inte göra något.
+        </p>
+        <p lang="en">
+          Thank you! We have received your application "${survey.title.en}" (${when}). Your reference number
+          is ${responseId}. To get a copy of your answers, reply to this email with the reference number; the
+          copy goes only to the email address given in the application. We review the application and send the
+          decision by email. If you did not apply, someone else entered your address; you need not do
+          anything.
+        </p>
         <p style="margin-top:2em">
           <a href="${privacy}">Så behandlar vi personuppgifter</a> ·
           <a href="${privacy}?lang=en" lang="en">How we handle personal data</a>
@@ -177,7 +187,7 @@ export function receiptMail(input: ReceiptInput): Mail {
     </html>`;
   return {
     to: input.to,
-    subject: `Kvitto: vi har tagit emot er ansökan (${responseId}) / Receipt for your application`,
+    subject: `Bekräftelse: vi har tagit emot er ansökan (${responseId}) / Confirmation of your application`,
     text,
     html: body.value,
   };
