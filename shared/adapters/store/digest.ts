@@ -125,9 +125,9 @@ const runKey = (week: string) => key(`DIGEST#${week}`, 'RUN');
 export const CLAIM_LEASE_MS = 15 * 60_000;
 
 /**
- * Claims a period before sending. Without `force` only an unclaimed, unsent period is claimed;
- * with `force` a sent period or a claim whose lease ran out is taken over, but never a live claim
- * (another run is sending right now).
+ * Claims a period before sending. Without `force` only an unclaimed, unsent period whose last send
+ * was not uncertain is claimed; with `force` a sent or uncertain period or a claim whose lease ran
+ * out is taken over, but never a live claim (another run is sending right now).
  */
 export async function claimDigestRun(
   db: Db,
@@ -138,7 +138,7 @@ export async function claimDigestRun(
   const leaseUntil = options.now.getTime() + (options.leaseMs ?? CLAIM_LEASE_MS);
   const condition = options.force
     ? 'attribute_not_exists(claimId) OR leaseUntil < :now'
-    : 'attribute_not_exists(claimId) AND attribute_not_exists(messageId)';
+    : 'attribute_not_exists(claimId) AND attribute_not_exists(messageId) AND attribute_not_exists(uncertainAt)';
   try {
     await call(() =>
       db.client.send(
@@ -165,7 +165,13 @@ export async function claimDigestRun(
   if (record.claimId === claimId) return { claimed: true, claimId };
   const leaseRunning =
     record.leaseUntil !== undefined && Date.parse(record.leaseUntil) >= options.now.getTime();
-  const state = record.claimId ? (leaseRunning ? 'in-progress' : 'unconfirmed') : 'sent';
+  const state = record.claimId
+    ? leaseRunning
+      ? 'in-progress'
+      : 'unconfirmed'
+    : record.messageId
+      ? 'sent'
+      : 'uncertain';
   return { claimed: false, state, record };
 }
 
@@ -182,7 +188,7 @@ export async function recordDigestSent(
         TableName: db.tableName,
         Key: runKey(week),
         UpdateExpression:
-          'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil',
+          'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil, uncertainAt',
         ConditionExpression: 'claimId = :claim',
         ExpressionAttributeValues: {
           ':message': S(sent.messageId),
@@ -216,6 +222,21 @@ export async function releaseDigestRun(db: Db, week: string, claimId: string): P
   }
 }
 
+/** Ends a claim whose send got no answer from SES: the digest may have gone out, so no run resends it unforced. */
+export async function recordDigestUncertain(db: Db, week: string, claimId: string, at: Date): Promise<void> {
+  await call(() =>
+    db.client.send(
+      new UpdateItemCommand({
+        TableName: db.tableName,
+        Key: runKey(week),
+        UpdateExpression: 'SET uncertainAt = :at REMOVE claimId, claimedAt, leaseUntil',
+        ConditionExpression: 'claimId = :claim',
+        ExpressionAttributeValues: { ':at': S(at.toISOString()), ':claim': S(claimId) },
+      }),
+    ),
+  );
+}
+
 export async function readDigestRun(db: Db, week: string): Promise<RunRecord | undefined> {
   const item = await readItem(db, runKey(week));
   if (!item) return undefined;
@@ -225,6 +246,8 @@ export async function readDigestRun(db: Db, week: string): Promise<RunRecord | u
   const lease = num(item, 'leaseUntil');
   const messageId = str(item, 'messageId');
   const sentAt = str(item, 'sentAt');
+  const uncertainAt = str(item, 'uncertainAt');
+  if (uncertainAt) record.uncertainAt = uncertainAt;
   if (claimId) record.claimId = claimId;
   if (claimedAt) record.claimedAt = claimedAt;
   if (lease !== undefined) record.leaseUntil = new Date(lease).toISOString();
@@ -249,5 +272,6 @@ export function digestStore(db: Db): DigestStore {
     claim: (week, options) => claimDigestRun(db, week, options),
     recordSent: (week, claimId, sent) => recordDigestSent(db, week, claimId, sent),
     release: (week, claimId) => releaseDigestRun(db, week, claimId),
+    recordUncertain: (week, claimId, at) => recordDigestUncertain(db, week, claimId, at),
   };
 }
