@@ -89,7 +89,7 @@ const help = `Usage: skc <command> [options]
 
 Commands:
   digest [--period YYYY-Www] [--json] [--dry-run] [--force]
-  invite --survey ID --csv FILE [--dry-run]
+  invite --survey ID --csv FILE [--dry-run] [--resend-uncertain]
   remind --survey ID
   export --survey ID [--format csv|json] [--out FILE] [--labels sv]
   applications

@@ -1,19 +1,23 @@
 /**
- * `skc invite --survey ID --csv FILE [--dry-run]` — invites each row of a list to a value survey
- * with a personal link. The whole list is checked first: while any row is wrong nothing is stored
- * or sent. A rerun skips those already invited and finishes what an outage interrupted.
+ * `skc invite --survey ID --csv FILE [--dry-run] [--resend-uncertain]` — invites each row of a list
+ * to a value survey with a personal link. The whole list is checked first: while any row is wrong
+ * nothing is stored or sent. A rerun skips those already invited and finishes what an outage
+ * interrupted. Each send is recorded before it is made; an invitation SES took and never answered
+ * may have been delivered, so a rerun sends it again only with `--resend-uncertain`.
  */
 import { readFile } from 'node:fs/promises';
 import type { Survey } from '../../shared/core/definition.ts';
 import { parseInviteList, type InviteRow } from '../../shared/core/invites.ts';
 import { invitationMail, invitationSubject } from '../../shared/views/mail/invitation.ts';
-import { isRefusedMail } from '../../shared/adapters/ses.ts';
+import { isRefusedMail, MailUncertainError } from '../../shared/adapters/ses.ts';
 import {
   addInviteLink,
+  clearSending,
   createInvitation,
   getInvitee,
   inviteeKey,
   listInvitees,
+  markSending,
   markSent,
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
@@ -40,14 +44,19 @@ export function assertNotClosed(survey: Survey, now: Date, what: string): void {
     throw new CommandError(`${survey.id} closed at ${survey.closesAt}; no ${what} were sent`);
 }
 
-type Tally = { invited: number; skipped: number; sent: number; failed: number };
+type Tally = { invited: number; skipped: number; sent: number; failed: number; uncertain: number };
 
 const summary = (survey: Survey, tally: Tally) =>
-  `${survey.id}: invited ${tally.invited}, skipped ${tally.skipped} (already invited), sent ${tally.sent}, failed ${tally.failed}`;
+  `${survey.id}: invited ${tally.invited}, skipped ${tally.skipped} (already invited), sent ${tally.sent}, failed ${tally.failed}${tally.uncertain ? `, not resent ${tally.uncertain} (may have been delivered)` : ''}`;
 
 export const command: Command = {
-  usage: 'invite --survey ID --csv FILE [--dry-run]',
-  options: { survey: { type: 'string' }, csv: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  usage: 'invite --survey ID --csv FILE [--dry-run] [--resend-uncertain]',
+  options: {
+    survey: { type: 'string' },
+    csv: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'resend-uncertain': { type: 'boolean' },
+  },
   async run({ values }, context) {
     const survey = invitationSurvey(values.survey);
     const file = values.csv;
@@ -63,7 +72,7 @@ export const command: Command = {
       );
     }
     if (values['dry-run']) return dryRun(survey, list.rows, context);
-    return invite(survey, list.rows, context);
+    return invite(survey, list.rows, context, Boolean(values['resend-uncertain']));
   },
 };
 
@@ -85,7 +94,7 @@ async function dryRun(survey: Survey, rows: InviteRow[], context: Context): Prom
   const known = new Map(
     (await listInvitees(context.db, survey.id)).map((invitee) => [invitee.email, invitee]),
   );
-  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0 };
+  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0, uncertain: 0 };
   context.out(`Dry run: nothing is stored or sent.`);
   for (const row of rows) {
     const invitee = known.get(row.email);
@@ -96,6 +105,9 @@ async function dryRun(survey: Survey, rows: InviteRow[], context: Context): Prom
     } else if (invitee.sentAt || invitee.answeredAt) {
       tally.skipped++;
       context.out(`line ${row.line}: would skip ${row.email} (already invited)`);
+    } else if (invitee.sendingAt) {
+      tally.uncertain++;
+      context.out(`line ${row.line}: would not resend ${row.email} (the invitation may have been delivered)`);
     } else {
       tally.sent++;
       context.out(`line ${row.line}: would send ${row.email} the invitation that was not sent before`);
@@ -106,10 +118,15 @@ async function dryRun(survey: Survey, rows: InviteRow[], context: Context): Prom
   return 0;
 }
 
-async function invite(survey: Survey, rows: InviteRow[], context: Context): Promise<number> {
+async function invite(
+  survey: Survey,
+  rows: InviteRow[],
+  context: Context,
+  resendUncertain: boolean,
+): Promise<number> {
   const { db } = context;
   const mailer = context.mailer();
-  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0 };
+  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0, uncertain: 0 };
   let done = 0;
   context.progress(done, rows.length, 'invitations');
   try {
@@ -134,6 +151,14 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
           context.progress(++done, rows.length, 'invitations');
           continue;
         }
+        if (existing.sendingAt && !resendUncertain) {
+          tally.uncertain++;
+          context.err(
+            `line ${row.line}: the invitation to ${row.email} may already have been delivered (SES did not answer its send at ${existing.sendingAt}); not sent again`,
+          );
+          context.progress(++done, rows.length, 'invitations');
+          continue;
+        }
         // Created by an earlier run whose email never left: tokens are not kept, so a new link.
         token = newToken();
         await addInviteLink(db, existing, token, options);
@@ -147,9 +172,13 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
         token,
         publicUrl: context.config.SKC_PUBLIC_URL,
       });
+      await markSending(db, recipient.key, context.now());
       try {
         await mailer.send({ to: [recipient.email], ...mail });
       } catch (error) {
+        // It may have been delivered: the mark stays and the run stops (SES is not answering).
+        if (error instanceof MailUncertainError) throw error;
+        await clearSending(db, recipient.key);
         if (!isRefusedMail(error)) throw error;
         tally.failed++;
         context.err(`line ${row.line}: SES refused the invitation to ${row.email}: ${refusal(error)}`);
@@ -165,6 +194,10 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
     throw error;
   }
   context.out(summary(survey, tally));
+  if (tally.uncertain > 0)
+    throw new CommandError(
+      `${tally.uncertain} ${tally.uncertain === 1 ? 'invitation' : 'invitations'} may already have been delivered and ${tally.uncertain === 1 ? 'was' : 'were'} not sent again (listed above); ask the invitees, or run again with --resend-uncertain to send anyway`,
+    );
   if (tally.failed > 0)
     throw new CommandError(
       `${tally.failed} ${tally.failed === 1 ? 'invitation was' : 'invitations were'} not sent (see above); fix and run again to send them`,

@@ -109,6 +109,8 @@ export type StoredInvitee = Invitee & {
   invitedAt: string;
   /** When the invitation email was handed to SES; absent until then. */
   sentAt?: string;
+  /** Set just before a send and cleared when SES surely did not take it: left set, it may have been delivered. */
+  sendingAt?: string;
   /** When the last reminder was sent (or is being sent). */
   remindedAt?: string;
   answeredAt?: string;
@@ -122,7 +124,7 @@ function inviteeOf(item: Item): StoredInvitee {
     organisation: str(item, 'organisation') ?? '',
     invitedAt: str(item, 'invitedAt')!,
   };
-  for (const name of ['region', 'name', 'sentAt', 'remindedAt', 'answeredAt'] as const) {
+  for (const name of ['region', 'name', 'sentAt', 'sendingAt', 'remindedAt', 'answeredAt'] as const) {
     const value = str(item, name);
     if (value !== undefined) invitee[name] = value;
   }
@@ -183,6 +185,38 @@ export async function addInviteLink(
   );
 }
 
+/**
+ * Records that the invitation is about to be sent, before it is: if SES then never answers (or the
+ * process dies), the mark stays and a rerun knows it may have been delivered.
+ */
+export async function markSending(db: Db, key: string, at: Date): Promise<void> {
+  await call(() =>
+    db.client.send(
+      new UpdateItemCommand({
+        TableName: db.tableName,
+        Key: keys.invitee(key),
+        UpdateExpression: 'SET sendingAt = :at',
+        ConditionExpression: `attribute_exists(${table.partitionKey})`,
+        ExpressionAttributeValues: { ':at': S(at.toISOString()) },
+      }),
+    ),
+  );
+}
+
+/** Takes the mark back when SES surely did not take the invitation (no connection, a refusal). */
+export async function clearSending(db: Db, key: string): Promise<void> {
+  await call(() =>
+    db.client.send(
+      new UpdateItemCommand({
+        TableName: db.tableName,
+        Key: keys.invitee(key),
+        UpdateExpression: 'REMOVE sendingAt',
+        ConditionExpression: `attribute_exists(${table.partitionKey})`,
+      }),
+    ),
+  );
+}
+
 /** Records that the invitation email was handed to SES (only ever after it was). */
 export async function markSent(db: Db, key: string, at: Date): Promise<void> {
   await call(() =>
@@ -190,7 +224,7 @@ export async function markSent(db: Db, key: string, at: Date): Promise<void> {
       new UpdateItemCommand({
         TableName: db.tableName,
         Key: keys.invitee(key),
-        UpdateExpression: 'SET sentAt = :at',
+        UpdateExpression: 'SET sentAt = :at REMOVE sendingAt',
         ConditionExpression: `attribute_exists(${table.partitionKey})`,
         ExpressionAttributeValues: { ':at': S(at.toISOString()) },
       }),
