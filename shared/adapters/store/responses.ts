@@ -32,6 +32,8 @@ export const keys = {
   invitee: (inviteeKey: string) => key(inviteeKey, 'INVITEE'),
   application: (responseId: string) => key(`APP#${responseId}`, 'APP'),
   outbox: (id: string) => key(`OUTBOX#${id}`, 'OUTBOX'),
+  /** One mailbox's confirmations over the last 24 hours, by the hash of the mailbox. */
+  receiptWindow: (mailboxHash: string) => key(`RECEIPTS#${mailboxHash}`, 'WINDOW'),
 };
 
 /** GSI1 partitions: responses by survey (sorted by week and time), applications, pending mail. */
@@ -39,6 +41,8 @@ export const indexKeys = {
   responses: (surveyId: string) => `RESPONSES#${surveyId}`,
   applications: 'APPLICATIONS',
   outbox: 'OUTBOX#PENDING',
+  /** Mail that failed or whose send is uncertain: listed by `skc outbox`, resent only by hand. */
+  outboxHeld: 'OUTBOX#HELD',
 };
 
 export type StoredResponse = {
