@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   applications: () => import('./commands/applications.ts'),
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
+  outbox: () => import('./commands/outbox.ts'),
 };
 
 export const LOCAL_DYNAMODB = 'http://127.0.0.1:8000';
@@ -95,6 +96,8 @@ Commands:
   applications
   review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
   erase --email ADDRESS
+  outbox                 mail that failed or may have been delivered (SES did not answer)
+  outbox retry ID        send one of those again now
 
 Talks to the local stack (npm start) by default; set SKC_TARGET=aws to use AWS.`;
 

@@ -503,3 +503,89 @@ export async function sweepOutbox(
   } while (startAfter && deliveries.length < maxItems);
   return { deliveries };
 }
+
+/** A mail set aside: failed, or sent without an answer from SES. */
+export type HeldMail = {
+  id: string;
+  kind: string;
+  state: 'failed' | 'uncertain';
+  at: string;
+  reason: string;
+  /** The recipients on file, if the person has not been erased meanwhile. */
+  to: string[];
+};
+
+/** Every mail set aside, oldest first (what `skc outbox` lists). */
+export async function listHeldOutbox(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>): Promise<HeldMail[]> {
+  const held: HeldMail[] = [];
+  let startAfter: Item | undefined;
+  do {
+    const page = await call(() =>
+      deps.db.client.send(
+        new QueryCommand({
+          TableName: deps.db.tableName,
+          IndexName: table.index.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': table.index.partitionKey },
+          ExpressionAttributeValues: { ':pk': S(indexKeys.outboxHeld) },
+          ...(startAfter && { ExclusiveStartKey: startAfter }),
+        }),
+      ),
+    );
+    for (const item of page.Items ?? []) {
+      const id = outboxIdOf(str(item, table.partitionKey));
+      if (!id) continue;
+      const uncertainAt = str(item, 'uncertainAt');
+      held.push({
+        id,
+        kind: str(item, 'kind') ?? '',
+        state: uncertainAt ? 'uncertain' : 'failed',
+        at: uncertainAt ?? str(item, 'failedAt') ?? '',
+        reason: str(item, 'failure') ?? '',
+        to: await recipientsOf(deps, str(item, 'responseId')),
+      });
+    }
+    startAfter = page.LastEvaluatedKey;
+  } while (startAfter);
+  return held;
+}
+
+async function recipientsOf(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>, responseId: string | undefined) {
+  if (!responseId) return [];
+  const [personal, stored] = await Promise.all([
+    personalOf(deps.db, responseId),
+    readItem(deps.db, keys.response(responseId)),
+  ]);
+  const survey = stored && deps.getSurvey(responseOf(stored).surveyId);
+  return personal && survey ? emailsOf(survey, personal) : [];
+}
+
+/**
+ * Puts a failed or uncertain mail back in the pending index, due now, with its attempts reset: an
+ * administrator's explicit resend. False when there is no such mail set aside.
+ */
+export async function retryHeldOutbox(db: Db, id: string, now: Date): Promise<boolean> {
+  try {
+    await call(() =>
+      db.client.send(
+        new UpdateItemCommand({
+          TableName: db.tableName,
+          Key: keys.outbox(id),
+          UpdateExpression:
+            'SET #gsiPk = :pending, #gsiSk = :due, retriedAt = :at REMOVE failedAt, uncertainAt, failure, attempts, lastFailure, sendingAt, claimedUntil',
+          ConditionExpression: `attribute_not_exists(sentAt) AND (attribute_exists(failedAt) OR attribute_exists(uncertainAt))`,
+          ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+          ExpressionAttributeValues: {
+            ':pending': S(indexKeys.outbox),
+            ':due': S(dueKey(now, id)),
+            ':at': S(now.toISOString()),
+          },
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../bin/cli.ts';
 import { handler } from '../../functions/mailer.ts';
 import { centreApplication } from '../fixtures/answers.ts';
 import { sesAnswers, startSesRefusals } from '../fixtures/ses-refusals.ts';
 import { createMailer } from '../../shared/adapters/ses.ts';
-import { pendingOutbox, sweepOutbox, type OutboxDeps } from '../../shared/adapters/outbox.ts';
+import { deliverOutbox, pendingOutbox, sweepOutbox, type OutboxDeps } from '../../shared/adapters/outbox.ts';
 import { RECEIPTS_PER_MAILBOX } from '../../shared/core/receipts.ts';
 import { indexKeys } from '../../shared/adapters/store/responses.ts';
 import { postJson, sentMail, startApp, wiring } from './harness.ts';
@@ -35,6 +36,16 @@ const depsVia = (endpoint: string): OutboxDeps => ({
     timeouts: { connectionMs: 500, requestMs: 2_000 },
   }),
 });
+
+async function skc(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, process.env, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+  return { code, out, err };
+}
 
 async function heldIds(): Promise<string[]> {
   const page = await db.client.send(
@@ -113,6 +124,24 @@ describe('mailer: the scheduled outbox sweep', () => {
       const again = await sweepOutbox(depsVia(ses.endpoint));
       expect(again.deliveries.map((delivery) => delivery.id)).not.toContain(`receipt#${refusedId}`);
       expect(ses.requests.filter((request) => request.to.includes(refused))).toHaveLength(1);
+
+      // An administrator sees it, fixes the cause, and sends it again (SES local accepts it).
+      const listed = await skc('outbox');
+      const line = listed.out.find((entry) => entry.startsWith(`receipt#${refusedId}\t`));
+      expect(line?.split('\t')).toEqual([
+        `receipt#${refusedId}`,
+        'receipt',
+        'failed',
+        expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        'refused: MessageRejected',
+        'r***@e***.se',
+      ]);
+      expect(listed.out.join('\n')).not.toContain(refused);
+      const retried = await skc('outbox', 'retry', `receipt#${refusedId}`);
+      expect(retried).toMatchObject({ code: 0, out: [`Sent receipt#${refusedId} again.`] });
+      expect(await sentMail(refused)).toHaveLength(1);
+      expect((await skc('outbox')).out.join('\n')).not.toContain(refusedId);
+      expect((await skc('outbox', 'retry', `receipt#${refusedId}`)).code).toBe(1);
     } finally {
       await ses.close();
     }
@@ -186,3 +215,48 @@ describe('receipts: the open form is no way to mail anyone at will', () => {
     expect(await sentMail(victim)).toHaveLength(RECEIPTS_PER_MAILBOX);
   });
 });
+
+describe('outbox: a send SES never answered', () => {
+  it('is set aside as uncertain and never resent; the stream meanwhile sees someone else sending', async () => {
+    // Prepare
+    const contactEmail = `tyst-${randomUUID().slice(0, 8)}@example.se`;
+    const responseId = await apply({ contactEmail });
+    const id = `receipt#${responseId}`;
+    const ses = await startSesRefusals(() => sesAnswers.hang);
+    try {
+      // Act: the hung send holds the claim while a stream record for the same item arrives.
+      const hung = deliverOutbox(depsVia(ses.endpoint), [id]);
+      await until(async () => (ses.requests.length > 0 ? true : undefined));
+      const stream = await handler({
+        Records: [
+          { eventName: 'INSERT', dynamodb: { Keys: { pk: { S: `OUTBOX#${id}` } }, SequenceNumber: '1' } },
+        ],
+      } as never);
+      // Assess
+      expect(stream).toEqual({ batchItemFailures: [] });
+      expect(await hung).toEqual([
+        { id, outcome: 'uncertain', kind: 'receipt', reason: 'no answer from SES' },
+      ]);
+      expect(await heldIds()).toContain(id);
+      expect(await deliverOutbox(depsVia(ses.endpoint), [id])).toEqual([
+        { id, outcome: 'done', kind: 'receipt' },
+      ]);
+      await sweepOutbox(depsVia(ses.endpoint));
+      await handler({ sweep: true });
+      expect(ses.requests).toHaveLength(1);
+      expect(await sentMail(contactEmail)).toHaveLength(0);
+    } finally {
+      await ses.close();
+    }
+  });
+});
+
+async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

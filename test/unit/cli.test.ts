@@ -18,3 +18,12 @@ describe('skc against AWS', () => {
     expect(errors.join('\n')).toContain('SKC_PUBLIC_URL');
   });
 });
+
+describe('skc outbox: masked addresses', () => {
+  it('keeps the first letters and the top-level domain, nothing more', async () => {
+    const { maskAddress } = await import('../../bin/commands/outbox.ts');
+    expect(maskAddress('anna.andersson@verkstaden.se')).toBe('a***@v***.se');
+    expect(maskAddress('x@localhost')).toBe('x***@l***');
+    expect(maskAddress('not-an-address')).toBe('***');
+  });
+});
