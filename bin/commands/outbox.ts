@@ -22,6 +22,8 @@ export function maskAddress(address: string): string {
 
 export const command: Command = {
   usage: 'outbox [retry ID]',
+  summary:
+    'lists mail that failed or may have been delivered (SES never answered); `retry ID` sends one again now',
   options: {},
   async run({ positionals }, context) {
     const [action, id, ...extra] = positionals;

@@ -33,7 +33,7 @@ export type Claim =
 
 /** The digest's port to storage: the counters it reads and the record that makes a period go out once. */
 export interface DigestStore {
-  readSource(surveys: readonly Survey[], week: string): Promise<DigestSource>;
+  readSource(surveys: readonly Survey[], week: string, pilotStart?: string): Promise<DigestSource>;
   readComments(survey: Survey, week: string, limit: number): Promise<Comment[]>;
   claim(week: string, options: { now: Date; force: boolean }): Promise<Claim>;
   recordSent(
@@ -61,6 +61,8 @@ export type DigestDeps = {
   surveys: readonly Survey[];
   mailer: Mailer;
   recipients: readonly string[];
+  /** `SKC_PILOT_START`: where the "pilot so far" totals start; default `pilot.start`. */
+  pilotStart?: string;
 };
 
 export type PreparedDigest = { digest: Digest; email: DigestEmail };
@@ -72,11 +74,11 @@ export class DigestRefusedError extends Error {
 
 /** Builds the model and the email of a week without sending anything (works for the running week). */
 export async function prepareDigest(
-  deps: Pick<DigestDeps, 'store' | 'render' | 'surveys'>,
+  deps: Pick<DigestDeps, 'store' | 'render' | 'surveys' | 'pilotStart'>,
   week: string,
 ): Promise<PreparedDigest> {
   const [source, comments] = await Promise.all([
-    deps.store.readSource(deps.surveys, week),
+    deps.store.readSource(deps.surveys, week, deps.pilotStart),
     Promise.all(deps.surveys.map((survey) => deps.store.readComments(survey, week, COMMENTS_PER_SURVEY))),
   ]);
   const digest = buildDigest(source);

@@ -228,7 +228,7 @@ describe('review workflow', () => {
     expect((after['in-review'] ?? 0) - (before['in-review'] ?? 0)).toBe(0);
     const listed = await skc('applications');
     expect(listed.out).toMatch(
-      new RegExp(`${id}\\s+Additivt Teknikcenter i Hultsfred\\s+Kalmar län\\s+approved`),
+      new RegExp(`${id}\\s+Additivt Teknikcenter i Hultsfred\\s+Östra Småland\\s+approved`),
     );
   });
 
@@ -347,7 +347,7 @@ describe('erase', () => {
         surveyId: 'company-value',
         email: person.email,
         organisation: 'Verkstad AB',
-        region: 'kalmar',
+        region: 'tc-ostra-smaland',
         name: person.contactName,
       },
       'x'.repeat(32).replace(/x/g, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]!),
