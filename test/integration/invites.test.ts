@@ -348,8 +348,8 @@ describe('skc invite and skc remind when SES takes a mail and never answers', ()
   const quiet = address('tyst1');
   const list = csvFile('quiet.csv', [
     'email,organisation,region',
-    `${quiet},Tysta Verkstaden AB,kalmar`,
-    `${address('tyst2')},Andra Verkstaden AB,kalmar`,
+    `${quiet},Tysta Verkstaden AB,tc-kronoberg`,
+    `${address('tyst2')},Andra Verkstaden AB,tc-kronoberg`,
   ]);
 
   it('does not resend an invitation that may have been delivered, unless asked to', async () => {
