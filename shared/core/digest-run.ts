@@ -79,7 +79,12 @@ export async function prepareDigest(
 ): Promise<PreparedDigest> {
   const [source, comments] = await Promise.all([
     deps.store.readSource(deps.surveys, week, deps.pilotStart),
-    Promise.all(deps.surveys.map((survey) => deps.store.readComments(survey, week, COMMENTS_PER_SURVEY))),
+    // An open survey's free text is whatever anyone typed: no mail repeats it, the digest neither.
+    Promise.all(
+      deps.surveys.map((survey) =>
+        survey.access === 'open' ? [] : deps.store.readComments(survey, week, COMMENTS_PER_SURVEY),
+      ),
+    ),
   ]);
   const digest = buildDigest(source);
   const bySurvey: Record<string, Comment[]> = Object.fromEntries(
