@@ -145,7 +145,7 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
   if (leaseRunning) return { outcome: 'busy', kind };
   if (str(item, 'sendingAt')) {
     // A deliverer claimed it to send and its lease ran out unfinished: it may have been sent.
-    await setAside(deps, id, item, 'uncertain', 'the deliverer stopped mid-send', { lapsedOnly: true });
+    await setAside(deps, id, item, 'uncertain', 'lease ran out mid-send', { lapsedOnly: true });
     return { outcome: 'uncertain', kind, reason: 'lease ran out mid-send' };
   }
   if (!(await claim(deps, id))) return { outcome: (await isDone(deps, id)) ? 'done' : 'busy', kind };
