@@ -9,7 +9,7 @@ import type { Survey } from '../shared/core/definition.ts';
 import { Problem, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
 import { log } from '../shared/adapters/log.ts';
 import { renderForm } from '../shared/views/pages/form.ts';
-import { withLang } from '../shared/views/pages/layout.ts';
+import { link } from '../shared/core/links.ts';
 import { isCrossSite, submitResponse } from '../shared/core/submit.ts';
 import { html, httpHandler, json, problemResponse, redirect, type HttpRequest } from './http.ts';
 import { wire } from './wiring.ts';
@@ -42,7 +42,7 @@ export const handler = httpHandler('submit', async (request) => {
     const { receipt } = submission;
     if (fromForm)
       return redirect(
-        withLang(`/forms/${submission.survey.id}/receipt/${receipt.responseId}`, {}, request.lang),
+        link('receipt', { id: submission.survey.id, responseId: receipt.responseId }, { lang: request.lang }),
       );
     return json(submission.created ? 201 : 200, receipt);
   }

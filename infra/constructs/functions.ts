@@ -40,6 +40,10 @@ const bundling: BundlingOptions = {
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   // Warnings and errors only: no size summary per bundle on every synth.
   logLevel: LogLevel.WARNING,
+  // `#assets` (package.json "imports") resolves to shared/views/assets/bundled.ts under this
+  // condition, which imports the pages' CSS and script `with { type: 'text' }`, so esbuild inlines
+  // them; Node and tests take the default, which reads the same files from disk.
+  esbuildArgs: { '--conditions': 'skc-bundle' },
 };
 
 export type FunctionsProps = {

@@ -6,11 +6,13 @@
  * Rows are turned into text one page at a time, so memory stays flat however many responses there are.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Survey, Text } from './definition.ts';
+import type { Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
+import { modelOf } from './questions/index.ts';
+import type { Column } from './questions/kit.ts';
 import type { Answers } from './validation.ts';
 
-export type Column = { key: string; label: Text };
+export type { Column } from './questions/kit.ts';
 /** A cell before it is written: JSON keeps group answers as arrays, CSV writes them as JSON text. */
 export type Cell = string | number | boolean | null | unknown[];
 export type Row = Record<string, Cell>;
@@ -25,20 +27,7 @@ const identifiers: Column[] = [
 ];
 
 export function exportColumns(survey: Survey): Column[] {
-  return [
-    ...identifiers,
-    ...questionsOf(survey).flatMap((question) =>
-      question.type === 'matrix'
-        ? question.rows.map((row) => ({
-            key: `${question.id}.${row.id}`,
-            label: {
-              sv: `${question.label.sv}: ${row.label.sv}`,
-              en: `${question.label.en}: ${row.label.en}`,
-            },
-          }))
-        : [{ key: question.id, label: question.label }],
-    ),
-  ];
+  return [...identifiers, ...questionsOf(survey).flatMap((question) => modelOf(question).columns(question))];
 }
 
 export type ExportedResponse = {
@@ -58,25 +47,9 @@ export function exportRow(survey: Survey, response: ExportedResponse, personal: 
   for (const question of questionsOf(survey)) {
     // Personal answers are read only from the personal item, so an erased person stays erased.
     const value = question.personal ? personal?.[question.id] : response.answers[question.id];
-    if (question.type === 'matrix') {
-      const rows = (value ?? {}) as Record<string, unknown>;
-      for (const matrixRow of question.rows)
-        row[`${question.id}.${matrixRow.id}`] = cellOf(rows[matrixRow.id]);
-    } else if (question.type === 'multiChoice') {
-      row[question.id] = Array.isArray(value) ? value.join(';') : cellOf(value);
-    } else if (question.type === 'group') {
-      row[question.id] = Array.isArray(value) ? value : null;
-    } else {
-      row[question.id] = cellOf(value);
-    }
+    Object.assign(row, modelOf(question).cells(question, value));
   }
   return row;
-}
-
-function cellOf(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

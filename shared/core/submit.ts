@@ -4,7 +4,6 @@
  * → 410 closed → 403 → 400 validation → 409 already_answered → 201.
  */
 import {
-  canonicalJson,
   decodeFormAnswers,
   isPlainObject,
   normaliseAnswers,
@@ -271,5 +270,3 @@ function newResponse(
     expiresAt: context.deps.retentionUntil,
   };
 }
-
-export { canonicalJson };
