@@ -24,6 +24,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
   outbox: () => import('./commands/outbox.ts'),
+  copy: () => import('./commands/copy.ts'),
   regions: () => import('./commands/regions.ts'),
 };
 

@@ -589,3 +589,29 @@ export async function retryHeldOutbox(db: Db, id: string, now: Date): Promise<bo
     throw error;
   }
 }
+
+/**
+ * What `skc copy` sends: a response's answers without anyone's personal data but the addresses
+ * on file, and those addresses. Undefined when the response or its contact details are gone.
+ */
+export async function answersOnFile(
+  deps: Pick<OutboxDeps, 'db' | 'getSurvey'>,
+  responseId: string,
+): Promise<{ survey: Survey; submittedAt: string; answers: Answers; to: string[] } | undefined> {
+  const [personal, stored] = await Promise.all([
+    personalOf(deps.db, responseId),
+    readItem(deps.db, keys.response(responseId)),
+  ]);
+  if (!personal || !stored) return undefined;
+  const response = responseOf(stored);
+  const survey = deps.getSurvey(response.surveyId);
+  if (!survey) return undefined;
+  const to = emailsOf(survey, personal);
+  if (to.length === 0) return undefined;
+  const own = Object.fromEntries(
+    questionsOf(survey)
+      .filter((question) => question.personal === 'email' && personal[question.id] !== undefined)
+      .map((question) => [question.id, personal[question.id]]),
+  ) as Answers;
+  return { survey, submittedAt: response.submittedAt, answers: { ...response.answers, ...own }, to };
+}

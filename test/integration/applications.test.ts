@@ -128,6 +128,25 @@ describe('receipts', () => {
     }
   });
 
+  it('sends the copy of the answers on request, to the address on file only, without names', async () => {
+    // Prepare
+    const person = applicant();
+    const id = await submit(
+      answersOf(person, { criteriaFollowUp: 'Två möten per år <b>med</b> styrgruppen.' }),
+    );
+    // Act
+    const copied = await skc('copy', id.toLowerCase());
+    const unknown = await skc('copy', 'ZZZZ-ZZZZ-ZZZZ');
+    // Assess
+    expect(copied).toMatchObject({ code: 0, out: `Sent a copy of ${id} to the address on file.` });
+    const [mail, ...more] = (await sentMail(person.email)).filter((sent) => sent.subject.startsWith('Kopia'));
+    expect(more).toHaveLength(0);
+    expect(mail!.body.text).toContain('Två möten per år <b>med</b> styrgruppen.');
+    expect(mail!.body.html).toContain('Två möten per år &lt;b&gt;med&lt;/b&gt; styrgruppen.');
+    expect(mail!.body.text).not.toContain(person.contactName);
+    expect(unknown.code).toBe(1);
+  });
+
   it('never sends a receipt twice, however often it is delivered', async () => {
     const person = applicant();
     const id = await submit(answersOf(person));

@@ -135,3 +135,42 @@ export function receiptMail(input: ReceiptInput): Mail {
     html: body.value,
   };
 }
+
+export type AnswersCopyInput = ReceiptInput & {
+  /** The answers to copy: no one's personal data but the recipient's own address. */
+  answers: Answers;
+};
+
+/**
+ * The copy of the answers an administrator sends on request (`skc copy`), to the address on file
+ * only: the one mail that repeats what was typed, after a person asked for it.
+ */
+export function answersCopyMail(input: AnswersCopyInput): Mail {
+  const { survey, responseId } = input;
+  const sections = answersCopy(survey, input.answers, 'sv');
+  const when = stockholmTime(input.submittedAt);
+  const text = [
+    `Här är den kopia av ansökan ${responseId} ("${survey.title.sv}", ${when}) som ni bad om.`,
+    `Here is the copy of application ${responseId} you asked for, in Swedish as submitted.`,
+    copyText(sections),
+  ].join('\n\n');
+  const body = html`<!doctype html>
+    <html lang="sv">
+      <head>
+        <meta charset="utf-8" />
+        <title>Kopia av ansökan ${responseId}</title>
+      </head>
+      <body style="font-family:system-ui,Arial,sans-serif;color:#1b1f24;line-height:1.5;max-width:40em">
+        <h1 style="font-size:1.5em">Kopia av er ansökan ${responseId}</h1>
+        <p>Här är den kopia som ni bad om: ${survey.title.sv}, inskickad ${when}.</p>
+        <p lang="en">Here is the copy you asked for, in Swedish as submitted.</p>
+        ${copyHtml(sections)}
+      </body>
+    </html>`;
+  return {
+    to: input.to,
+    subject: `Kopia av er ansökan (${responseId}) / Copy of your application`,
+    text,
+    html: body.value,
+  };
+}
