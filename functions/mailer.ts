@@ -13,9 +13,12 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mailerFrom } from '../shared/adapters/ses.ts';
-import { deliverOutbox, outboxIdOf, sweepOutbox, type Delivery } from '../shared/adapters/outbox.ts';
-import { log } from '../shared/adapters/log.ts';
+import { deliverOutbox, sweepOutbox, type Delivery } from '../shared/adapters/outbox.ts';
+import { outboxIdOf } from '../shared/adapters/store/keys.ts';
+import { logger } from '../shared/adapters/log.ts';
+import { pipelineMetrics } from '../shared/adapters/metrics.ts';
 import { table } from '../shared/adapters/store/table.ts';
+import { jobHandler } from './job.ts';
 import { wire } from './wiring.ts';
 
 const { config, db, getSurvey } = wire();
@@ -30,16 +33,15 @@ function outboxIdOfRecord(record: DynamoDBRecord): string | undefined {
 /** The scheduled sweep's event (anything without stream records). */
 export type SweepEvent = { sweep: true };
 
-export const handler = async (event: DynamoDBStreamEvent | SweepEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = jobHandler(async (event: DynamoDBStreamEvent | SweepEvent) => {
   if (!('Records' in event)) return sweep();
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  const deliveries: Delivery[] = [];
   for (const record of event.Records) {
     const id = outboxIdOfRecord(record);
     if (!id) continue;
     const [delivery] = await deliverOutbox(deps, [id]);
     if (!delivery) continue;
-    deliveries.push(delivery);
+    count(delivery);
     if (delivery.outcome === 'unavailable') {
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
       // Lambda retries from the first failure onwards; later records come again anyway.
@@ -48,26 +50,41 @@ export const handler = async (event: DynamoDBStreamEvent | SweepEvent): Promise<
     // SES takes nothing now: the rest stay pending and the sweep sends them when it can.
     if (delivery.outcome === 'not-sent' || delivery.outcome === 'sender-refused') break;
   }
-  countOutcomes(deliveries);
   return { batchItemFailures };
-};
+});
 
 /** Sends what is due; fails (for the Errors alarm) only when the store could not be read or written. */
 async function sweep(): Promise<DynamoDBBatchResponse> {
   const report = await sweepOutbox(deps);
-  const counts = countOutcomes(report.deliveries);
-  log.info('outbox sweep', { ...counts, ...(report.stopped && { stopped: report.stopped }) });
-  const unavailable = counts.unavailable ?? 0;
+  const outcomes: Partial<Record<Delivery['outcome'], number>> = {};
+  for (const delivery of report.deliveries) {
+    count(delivery);
+    outcomes[delivery.outcome] = (outcomes[delivery.outcome] ?? 0) + 1;
+  }
+  logger.info('outbox sweep', { ...outcomes, ...(report.stopped && { stopped: report.stopped }) });
+  const unavailable = outcomes.unavailable ?? 0;
   if (unavailable > 0) throw new Error(`outbox sweep: the store failed for ${unavailable} items`);
   return { batchItemFailures: [] };
 }
 
-/**
- * How many deliveries ended each way. Metrics hook: receipts sent / held back, mail failed /
- * uncertain and the sender refusal (alarm) are counted from these outcomes.
- */
-function countOutcomes(deliveries: readonly Delivery[]): Partial<Record<Delivery['outcome'], number>> {
-  const counts: Partial<Record<Delivery['outcome'], number>> = {};
-  for (const delivery of deliveries) counts[delivery.outcome] = (counts[delivery.outcome] ?? 0) + 1;
-  return counts;
+/** The metrics of one delivery: sent (receipts apart), held back, failed, uncertain, sender refused. */
+function count(delivery: Delivery): void {
+  switch (delivery.outcome) {
+    case 'sent':
+      return pipelineMetrics.mailSent(delivery.kind);
+    case 'held-back':
+      pipelineMetrics.receiptHeldBack();
+      return;
+    case 'failed':
+      pipelineMetrics.mailFailed();
+      return;
+    case 'uncertain':
+      pipelineMetrics.mailUncertain();
+      return;
+    case 'sender-refused':
+      pipelineMetrics.mailSenderRefused();
+      return;
+    default:
+      return;
+  }
 }

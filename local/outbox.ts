@@ -4,7 +4,7 @@
  * function stops polling and waits for the round in flight.
  */
 import { wire } from '../functions/wiring.ts';
-import { log } from '../shared/adapters/log.ts';
+import { logger } from '../shared/adapters/log.ts';
 import { mailerFrom } from '../shared/adapters/ses.ts';
 import { sweepOutbox, type OutboxDeps } from '../shared/adapters/outbox.ts';
 
@@ -30,11 +30,11 @@ export function startOutboxDrain(options: DrainOptions = {}): () => Promise<void
     try {
       const report = await sweepOutbox(deps, { pageSize: 25, maxItems: 100 });
       const sent = report.deliveries.filter((delivery) => delivery.outcome === 'sent').length;
-      if (sent > 0) log.info('outbox drained', { sent });
+      if (sent > 0) logger.info('outbox drained', { sent });
       const troubled = report.deliveries.some((delivery) => delivery.outcome === 'unavailable');
       return report.stopped || troubled ? BACKOFF_MS : interval;
     } catch (error) {
-      log.warn('outbox poll failed', { cause: (error as Error).name });
+      logger.warn('outbox poll failed', { cause: (error as Error).name });
       return BACKOFF_MS;
     }
   };

@@ -46,6 +46,18 @@ const bundling: BundlingOptions = {
   esbuildArgs: { '--conditions': 'skc-bundle' },
 };
 
+/**
+ * Every function logs and counts through Powertools as one service in one namespace (the metrics'
+ * `service` dimension is the same everywhere, so an alarm names one metric), INFO and up.
+ */
+const powertools = { serviceName: 'skc-pilot', metricsNamespace: 'skc-pilot', logLevel: 'INFO' };
+
+const powertoolsEnvironment: Record<string, string> = {
+  POWERTOOLS_SERVICE_NAME: powertools.serviceName,
+  POWERTOOLS_METRICS_NAMESPACE: powertools.metricsNamespace,
+  POWERTOOLS_LOG_LEVEL: powertools.logLevel,
+};
+
 export type FunctionsProps = {
   table: ITableV2;
   mail: Mail;
@@ -111,6 +123,7 @@ export class Functions extends Construct {
         ...props.environment,
         ...(spec.table !== 'none' && { SKC_TABLE_NAME: props.table.tableName }),
         ...(spec.sendsMail && props.mailEnvironment),
+        ...powertoolsEnvironment,
         NODE_OPTIONS: '--enable-source-maps',
       },
     });

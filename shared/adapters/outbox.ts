@@ -14,20 +14,30 @@
  * to the end of its lease and a retry to its backoff, and failed or uncertain items leave for
  * `OUTBOX#HELD`. So the sweep reads only items due now, and nothing can hold back the rest.
  */
-import { ConditionalCheckFailedException, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Survey } from '../core/definition.ts';
 import { questionsOf } from '../core/definition.ts';
 import { isDecision } from '../core/applications.ts';
 import { afterSendFailure } from '../core/outbox.ts';
 import { admitReceipt, mailboxOf, RECEIPT_WINDOW_MS, type ReceiptWindow } from '../core/receipts.ts';
-import { log } from './log.ts';
+import { logger } from './log.ts';
 import { decisionMail } from '../views/mail/decision.ts';
 import { receiptMail } from '../views/mail/receipt.ts';
 import type { Mail, Mailer } from '../core/ports.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
-import { call, N, num, S, str, unavailable, type Db, type Item, readItem } from './store/client.ts';
+import {
+  classifyStoreFailure,
+  getItem,
+  isConditionFailure,
+  orStoreUnavailable,
+  queryAll,
+  StoreUnavailableError,
+  type Db,
+  type Item,
+} from './store/client.ts';
 import { emailHash } from '../core/tokens.ts';
-import { indexKeys, keys, responseOf } from './store/responses.ts';
+import { indexKeys, keys, outboxIdOf } from './store/keys.ts';
+import { responseOf } from './store/responses.ts';
 import { table } from './store/table.ts';
 import type { Answers } from '../core/validation.ts';
 
@@ -74,11 +84,6 @@ const STOPS: ReadonlySet<DeliveryOutcome> = new Set(['not-sent', 'sender-refused
 /** How long a claim keeps others off an item; well over one SES call (10 s request timeout). */
 const LEASE_MS = 60_000;
 
-/** The outbox id of an outbox item's partition key (`OUTBOX#<id>`), if it is one. */
-export function outboxIdOf(pk: string | undefined): string | undefined {
-  return pk?.startsWith('OUTBOX#') ? pk.slice('OUTBOX#'.length) : undefined;
-}
-
 /**
  * Delivers the given outbox items one by one; one item's failure does not stop the others, but
  * SES being unreachable or refusing the sender stops the round (the rest stay pending untouched).
@@ -109,19 +114,19 @@ function report(delivery: Delivery): void {
   };
   switch (delivery.outcome) {
     case 'sender-refused':
-      log.error('SES refuses the sender or the account: mail sending stopped, nothing failed', fields);
+      logger.error('SES refuses the sender or the account: mail sending stopped, nothing failed', fields);
       return;
     case 'uncertain':
-      log.error('outbox mail may have been delivered (no answer from SES); not resent', fields);
+      logger.error('outbox mail may have been delivered (no answer from SES); not resent', fields);
       return;
     case 'held-back':
-      log.warn('receipt held back: its mailbox had its confirmations for 24 hours', fields);
+      logger.warn('receipt held back: its mailbox had its confirmations for 24 hours', fields);
       return;
     case 'failed':
     case 'retry':
     case 'not-sent':
     case 'unavailable':
-      log.warn('outbox delivery failed', fields);
+      logger.warn('outbox delivery failed', fields);
       return;
     default:
       return;
@@ -136,14 +141,14 @@ function causeOf(error: unknown): string {
 type Outcome = Omit<Delivery, 'id'>;
 
 async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
-  const item = await readItem(deps.db, keys.outbox(id));
+  const item = await getItem(deps.db, keys.outbox(id));
   if (!item) return { outcome: 'missing' };
-  const kind = str(item, 'kind');
+  const kind = text(item, 'kind');
   if (isFinished(item)) return { outcome: 'done', kind };
   const now = deps.now();
-  const leaseRunning = (num(item, 'claimedUntil') ?? 0) >= now.getTime();
+  const leaseRunning = (count(item, 'claimedUntil') ?? 0) >= now.getTime();
   if (leaseRunning) return { outcome: 'busy', kind };
-  if (str(item, 'sendingAt')) {
+  if (text(item, 'sendingAt')) {
     // A deliverer claimed it to send and its lease ran out unfinished: it may have been sent.
     await setAside(deps, id, item, 'uncertain', 'lease ran out mid-send', { lapsedOnly: true });
     return { outcome: 'uncertain', kind, reason: 'lease ran out mid-send' };
@@ -159,8 +164,8 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
   }
   if (prepared.skip) {
     await finish(deps, id, 'SET skippedAt = :at, skipReason = :reason', {
-      ':at': S(now.toISOString()),
-      ':reason': S(prepared.skip),
+      ':at': now.toISOString(),
+      ':reason': prepared.skip,
     });
     return { outcome: prepared.skip === 'receipt-cap' ? 'held-back' : 'skipped', kind };
   }
@@ -172,8 +177,8 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
     return { kind, ...(await afterFailure(deps, id, item, error)) };
   }
   await finish(deps, id, 'SET sentAt = :at, messageId = :message', {
-    ':at': S(deps.now().toISOString()),
-    ':message': S(messageId),
+    ':at': deps.now().toISOString(),
+    ':message': messageId,
   });
   return { outcome: 'sent', kind };
 }
@@ -181,7 +186,7 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
 /** Applies the core's policy to a failed send and says what became of the item. */
 async function afterFailure(deps: OutboxDeps, id: string, item: Item, error: unknown): Promise<Outcome> {
   const now = deps.now();
-  const decision = afterSendFailure(error, num(item, 'attempts') ?? 0, now);
+  const decision = afterSendFailure(error, count(item, 'attempts') ?? 0, now);
   switch (decision.next) {
     case 'stop':
       await release(deps, id, now);
@@ -204,13 +209,13 @@ type Prepared = { skip: 'erased' | 'receipt-cap'; mail?: undefined } | { skip?: 
 /** Builds the item's mail, or says why there is none to send any more. */
 async function prepare(deps: OutboxDeps, item: Item): Promise<Prepared> {
   const gone = { skip: 'erased' } as const;
-  const responseId = str(item, 'responseId');
+  const responseId = text(item, 'responseId');
   if (!responseId) return gone;
   const personal = await personalOf(deps.db, responseId);
   if (!personal) return gone;
-  const kind = str(item, 'kind');
+  const kind = text(item, 'kind');
   if (kind === 'receipt') {
-    const stored = await readItem(deps.db, keys.response(responseId));
+    const stored = await getItem(deps.db, keys.response(responseId));
     if (!stored) return gone;
     const response = responseOf(stored);
     const survey = deps.getSurvey(response.surveyId);
@@ -230,7 +235,7 @@ async function prepare(deps: OutboxDeps, item: Item): Promise<Prepared> {
   }
   if (kind === 'decision') {
     const application = await getApplication(deps.db, responseId);
-    const historyKey = str(item, 'historyKey');
+    const historyKey = text(item, 'historyKey');
     const entry = historyKey ? await getHistoryEntry(deps.db, responseId, historyKey) : undefined;
     const survey = application && deps.getSurvey(application.surveyId);
     if (!application || !entry || !survey || !isDecision(entry.to)) return gone;
@@ -278,32 +283,28 @@ const WINDOW_WRITES = 5;
 async function countReceipt(deps: OutboxDeps, mailbox: string, responseId: string): Promise<boolean> {
   const windowKey = keys.receiptWindow(emailHash(mailbox));
   for (let attempt = 0; attempt < WINDOW_WRITES; attempt++) {
-    const stored = await readItem(deps.db, windowKey);
-    const version = num(stored, 'version');
-    const window = JSON.parse(str(stored, 'window') ?? '[]') as ReceiptWindow;
+    const stored = await getItem(deps.db, windowKey);
+    const version = count(stored, 'version');
+    const window = JSON.parse(text(stored, 'window') ?? '[]') as ReceiptWindow;
     const now = deps.now();
     const { admitted, window: next } = admitReceipt(window, responseId, now);
     if (!admitted) return false;
     if (next.length === window.length && next.every((entry, index) => entry === window[index])) return true;
-    const written = await conditional(
-      deps,
-      new UpdateItemCommand({
-        TableName: deps.db.tableName,
-        Key: windowKey,
-        UpdateExpression: 'SET #window = :window, version = :next, #ttl = :ttl',
-        ConditionExpression: version === undefined ? 'attribute_not_exists(version)' : 'version = :version',
-        ExpressionAttributeNames: { '#window': 'window', '#ttl': table.ttlAttribute },
-        ExpressionAttributeValues: {
-          ':window': S(JSON.stringify(next)),
-          ':next': N((version ?? 0) + 1),
-          ':ttl': N(Math.floor((now.getTime() + 2 * RECEIPT_WINDOW_MS) / 1000)),
-          ...(version !== undefined && { ':version': N(version) }),
-        },
-      }),
-    );
+    const written = await updateIfConditionHolds(deps.db, {
+      Key: windowKey,
+      UpdateExpression: 'SET #window = :window, version = :next, #ttl = :ttl',
+      ConditionExpression: version === undefined ? 'attribute_not_exists(version)' : 'version = :version',
+      ExpressionAttributeNames: { '#window': 'window', '#ttl': table.ttlAttribute },
+      ExpressionAttributeValues: {
+        ':window': JSON.stringify(next),
+        ':next': (version ?? 0) + 1,
+        ':ttl': Math.floor((now.getTime() + 2 * RECEIPT_WINDOW_MS) / 1000),
+        ...(version !== undefined && { ':version': version }),
+      },
+    });
     if (written) return true;
   }
-  throw unavailable(new Error('receipt window kept changing'));
+  throw new StoreUnavailableError('the receipt window kept changing');
 }
 
 function emailsOf(survey: Survey, personal: Answers): string[] {
@@ -315,8 +316,8 @@ function emailsOf(survey: Survey, personal: Answers): string[] {
 }
 
 async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
-  const item = await readItem(db, keys.personal(responseId));
-  const answers = str(item, 'answers');
+  const item = await getItem(db, keys.personal(responseId));
+  const answers = text(item, 'answers');
   return answers ? (JSON.parse(answers) as Answers) : undefined;
 }
 
@@ -327,20 +328,29 @@ function isFinished(item: Item): boolean {
 }
 
 async function isDone(deps: OutboxDeps, id: string): Promise<boolean> {
-  const item = await readItem(deps.db, keys.outbox(id));
+  const item = await getItem(deps.db, keys.outbox(id));
   return !item || isFinished(item);
 }
 
-/** Runs a conditional update; false when its condition did not hold. */
-async function conditional(deps: OutboxDeps, command: UpdateItemCommand): Promise<boolean> {
+/** Runs a conditional update of one item; false when its condition did not hold. */
+async function updateIfConditionHolds(
+  db: Db,
+  update: Omit<UpdateCommandInput, 'TableName'>,
+): Promise<boolean> {
   try {
-    await deps.db.client.send(command);
+    await db.documents.send(new UpdateCommand({ TableName: db.tableName, ...update }));
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw unavailable(error);
+    if (isConditionFailure(error)) return false;
+    throw classifyStoreFailure(error);
   }
 }
+
+/** A string or number attribute of an item read back, if it is one. */
+const text = (item: Item | undefined, name: string) =>
+  typeof item?.[name] === 'string' ? (item[name] as string) : undefined;
+const count = (item: Item | undefined, name: string) =>
+  typeof item?.[name] === 'number' ? (item[name] as number) : undefined;
 
 const open = `attribute_exists(${table.partitionKey}) AND ${FINISHED.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`;
 const dueKey = (at: Date, id: string) => `${at.toISOString()}#${id}`;
@@ -352,22 +362,18 @@ const dueKey = (at: Date, id: string) => `${at.toISOString()}#${id}`;
 function claim(deps: OutboxDeps, id: string): Promise<boolean> {
   const now = deps.now();
   const until = now.getTime() + LEASE_MS;
-  return conditional(
-    deps,
-    new UpdateItemCommand({
-      TableName: deps.db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: 'SET claimedUntil = :until, sendingAt = :now, #gsiSk = :due',
-      ConditionExpression: `${open} AND attribute_not_exists(sendingAt) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :nowMs)`,
-      ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
-      ExpressionAttributeValues: {
-        ':until': N(until),
-        ':now': S(now.toISOString()),
-        ':nowMs': N(now.getTime()),
-        ':due': S(dueKey(new Date(until), id)),
-      },
-    }),
-  );
+  return updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: 'SET claimedUntil = :until, sendingAt = :now, #gsiSk = :due',
+    ConditionExpression: `${open} AND attribute_not_exists(sendingAt) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :nowMs)`,
+    ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':until': until,
+      ':now': now.toISOString(),
+      ':nowMs': now.getTime(),
+      ':due': dueKey(new Date(until), id),
+    },
+  });
 }
 
 /** Gives the claim back (nothing was sent): pending again, due at `dueAt`. */
@@ -378,20 +384,16 @@ async function release(
   attempts?: number,
   reason?: string,
 ): Promise<void> {
-  await conditional(
-    deps,
-    new UpdateItemCommand({
-      TableName: deps.db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: `SET #gsiSk = :due${attempts === undefined ? '' : ', attempts = :attempts, lastFailure = :reason'} REMOVE claimedUntil, sendingAt`,
-      ConditionExpression: open,
-      ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
-      ExpressionAttributeValues: {
-        ':due': S(dueKey(dueAt, id)),
-        ...(attempts !== undefined && { ':attempts': N(attempts), ':reason': S(reason ?? '') }),
-      },
-    }),
-  );
+  await updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: `SET #gsiSk = :due${attempts === undefined ? '' : ', attempts = :attempts, lastFailure = :reason'} REMOVE claimedUntil, sendingAt`,
+    ConditionExpression: open,
+    ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':due': dueKey(dueAt, id),
+      ...(attempts !== undefined && { ':attempts': attempts, ':reason': reason ?? '' }),
+    },
+  });
 }
 
 /**
@@ -408,38 +410,30 @@ async function setAside(
 ): Promise<void> {
   const now = deps.now();
   const at = state === 'failed' ? 'failedAt' : 'uncertainAt';
-  await conditional(
-    deps,
-    new UpdateItemCommand({
-      TableName: deps.db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: `SET ${at} = :at, failure = :reason, #gsiPk = :held, #gsiSk = :heldKey REMOVE claimedUntil`,
-      ConditionExpression: options.lapsedOnly ? `${open} AND claimedUntil = :claimed` : open,
-      ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
-      ExpressionAttributeValues: {
-        ':at': S(now.toISOString()),
-        ':reason': S(reason),
-        ':held': S(indexKeys.outboxHeld),
-        ':heldKey': S(dueKey(now, id)),
-        ...(options.lapsedOnly && { ':claimed': N(num(item, 'claimedUntil') ?? 0) }),
-      },
-    }),
-  );
+  await updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: `SET ${at} = :at, failure = :reason, #gsiPk = :held, #gsiSk = :heldKey REMOVE claimedUntil`,
+    ConditionExpression: options.lapsedOnly ? `${open} AND claimedUntil = :claimed` : open,
+    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':at': now.toISOString(),
+      ':reason': reason,
+      ':held': indexKeys.outboxHeld,
+      ':heldKey': dueKey(now, id),
+      ...(options.lapsedOnly && { ':claimed': count(item, 'claimedUntil') ?? 0 }),
+    },
+  });
 }
 
 /** Marks the item done and takes it out of the pending index, so no poller sees it again. */
 async function finish(deps: OutboxDeps, id: string, set: string, values: Item): Promise<void> {
-  await conditional(
-    deps,
-    new UpdateItemCommand({
-      TableName: deps.db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: `${set} REMOVE claimedUntil, sendingAt, #gsiPk, #gsiSk`,
-      ConditionExpression: open,
-      ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
-      ExpressionAttributeValues: values,
-    }),
-  );
+  await updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: `${set} REMOVE claimedUntil, sendingAt, #gsiPk, #gsiSk`,
+    ConditionExpression: open,
+    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: values,
+  });
 }
 
 /**
@@ -452,22 +446,22 @@ export async function pendingOutbox(
   options: { now?: Date; startAfter?: Item } = {},
 ): Promise<{ ids: string[]; next?: Item }> {
   const now = options.now ?? new Date();
-  const page = await call(() =>
-    db.client.send(
+  const page = await orStoreUnavailable(() =>
+    db.documents.send(
       new QueryCommand({
         TableName: db.tableName,
         IndexName: table.index.name,
         KeyConditionExpression: '#pk = :pk AND #sk < :due',
         ExpressionAttributeNames: { '#pk': table.index.partitionKey, '#sk': table.index.sortKey },
         // `~` sorts after `#`: every item due at or before this instant.
-        ExpressionAttributeValues: { ':pk': S(indexKeys.outbox), ':due': S(`${now.toISOString()}~`) },
+        ExpressionAttributeValues: { ':pk': indexKeys.outbox, ':due': `${now.toISOString()}~` },
         Limit: limit,
         ...(options.startAfter && { ExclusiveStartKey: options.startAfter }),
       }),
     ),
   );
   const ids = (page.Items ?? [])
-    .map((item) => outboxIdOf(str(item, table.partitionKey)))
+    .map((item) => outboxIdOf(text(item, table.partitionKey)))
     .filter((id): id is string => !!id);
   return { ids, ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }) };
 }
@@ -518,35 +512,19 @@ export type HeldMail = {
 /** Every mail set aside, oldest first (what `skc outbox` lists). */
 export async function listHeldOutbox(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>): Promise<HeldMail[]> {
   const held: HeldMail[] = [];
-  let startAfter: Item | undefined;
-  do {
-    const page = await call(() =>
-      deps.db.client.send(
-        new QueryCommand({
-          TableName: deps.db.tableName,
-          IndexName: table.index.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': table.index.partitionKey },
-          ExpressionAttributeValues: { ':pk': S(indexKeys.outboxHeld) },
-          ...(startAfter && { ExclusiveStartKey: startAfter }),
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      const id = outboxIdOf(str(item, table.partitionKey));
-      if (!id) continue;
-      const uncertainAt = str(item, 'uncertainAt');
-      held.push({
-        id,
-        kind: str(item, 'kind') ?? '',
-        state: uncertainAt ? 'uncertain' : 'failed',
-        at: uncertainAt ?? str(item, 'failedAt') ?? '',
-        reason: str(item, 'failure') ?? '',
-        to: await recipientsOf(deps, str(item, 'responseId')),
-      });
-    }
-    startAfter = page.LastEvaluatedKey;
-  } while (startAfter);
+  for (const item of await queryAll(deps.db, { partition: indexKeys.outboxHeld, index: true })) {
+    const id = outboxIdOf(text(item, table.partitionKey));
+    if (!id) continue;
+    const uncertainAt = text(item, 'uncertainAt');
+    held.push({
+      id,
+      kind: text(item, 'kind') ?? '',
+      state: uncertainAt ? 'uncertain' : 'failed',
+      at: uncertainAt ?? text(item, 'failedAt') ?? '',
+      reason: text(item, 'failure') ?? '',
+      to: await recipientsOf(deps, text(item, 'responseId')),
+    });
+  }
   return held;
 }
 
@@ -554,7 +532,7 @@ async function recipientsOf(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>, response
   if (!responseId) return [];
   const [personal, stored] = await Promise.all([
     personalOf(deps.db, responseId),
-    readItem(deps.db, keys.response(responseId)),
+    getItem(deps.db, keys.response(responseId)),
   ]);
   const survey = stored && deps.getSurvey(responseOf(stored).surveyId);
   return personal && survey ? emailsOf(survey, personal) : [];
@@ -564,30 +542,19 @@ async function recipientsOf(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>, response
  * Puts a failed or uncertain mail back in the pending index, due now, with its attempts reset: an
  * administrator's explicit resend. False when there is no such mail set aside.
  */
-export async function retryHeldOutbox(db: Db, id: string, now: Date): Promise<boolean> {
-  try {
-    await call(() =>
-      db.client.send(
-        new UpdateItemCommand({
-          TableName: db.tableName,
-          Key: keys.outbox(id),
-          UpdateExpression:
-            'SET #gsiPk = :pending, #gsiSk = :due, retriedAt = :at REMOVE failedAt, uncertainAt, failure, attempts, lastFailure, sendingAt, claimedUntil',
-          ConditionExpression: `attribute_not_exists(sentAt) AND (attribute_exists(failedAt) OR attribute_exists(uncertainAt))`,
-          ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
-          ExpressionAttributeValues: {
-            ':pending': S(indexKeys.outbox),
-            ':due': S(dueKey(now, id)),
-            ':at': S(now.toISOString()),
-          },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+export function retryHeldOutbox(db: Db, id: string, now: Date): Promise<boolean> {
+  return updateIfConditionHolds(db, {
+    Key: keys.outbox(id),
+    UpdateExpression:
+      'SET #gsiPk = :pending, #gsiSk = :due, retriedAt = :at REMOVE failedAt, uncertainAt, failure, attempts, lastFailure, sendingAt, claimedUntil',
+    ConditionExpression: `attribute_not_exists(sentAt) AND (attribute_exists(failedAt) OR attribute_exists(uncertainAt))`,
+    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':pending': indexKeys.outbox,
+      ':due': dueKey(now, id),
+      ':at': now.toISOString(),
+    },
+  });
 }
 
 /**
@@ -600,7 +567,7 @@ export async function answersOnFile(
 ): Promise<{ survey: Survey; submittedAt: string; answers: Answers; to: string[] } | undefined> {
   const [personal, stored] = await Promise.all([
     personalOf(deps.db, responseId),
-    readItem(deps.db, keys.response(responseId)),
+    getItem(deps.db, keys.response(responseId)),
   ]);
   if (!personal || !stored) return undefined;
   const response = responseOf(stored);

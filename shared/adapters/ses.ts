@@ -31,7 +31,7 @@ export type MailerOptions = {
 };
 
 /** Line breaks in a header value would let user text add headers (header injection). */
-export function headerSafe(value: string): string {
+function headerSafe(value: string): string {
   return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 }
 

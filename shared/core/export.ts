@@ -52,24 +52,19 @@ export function exportRow(survey: Survey, response: ExportedResponse, personal: 
   return row;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * A text cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, so a
- * spreadsheet shows it as text instead of running it (CSV injection). Numbers are left alone.
- */
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
 function csvCell(cell: Cell): string | number {
   if (cell === null) return '';
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'boolean') return String(cell);
-  return guardFormula(typeof cell === 'string' ? cell : JSON.stringify(cell));
+  return typeof cell === 'string' ? cell : JSON.stringify(cell);
 }
 
-const csvOptions = { record_delimiter: 'windows', quoted_match: null } as const;
+/**
+ * RFC 4180 with CRLF; `escape_formulas` prefixes a `'` to a text cell that starts like a formula
+ * (`=`, `+`, `-`, `@`, tab, CR), so a spreadsheet shows it instead of running it (CSV
+ * injection). Numbers, negative ones included, stay numbers.
+ */
+const csvOptions = { record_delimiter: 'windows', quoted_match: null, escape_formulas: true } as const;
 
 /** Writes an export in pieces: `start()` once, `rows()` per page, `end()` once. */
 export type ExportWriter = {
@@ -82,7 +77,7 @@ export function csvWriter(columns: Column[], options: { labels?: 'sv' } = {}): E
   return {
     start: () => {
       const header = [columns.map((column) => column.key)];
-      if (options.labels) header.push(columns.map((column) => guardFormula(column.label[options.labels!])));
+      if (options.labels) header.push(columns.map((column) => column.label[options.labels!]));
       return stringify(header, { ...csvOptions, bom: true });
     },
     rows: (rows) =>

@@ -134,6 +134,18 @@ describe('Stack: pipeline (default context)', () => {
         }
       }
     });
+
+    it('names the Powertools service, metrics namespace and log level of every function', () => {
+      for (const name of functionNames) {
+        const variables = resourcesOf(template, 'AWS::Lambda::Function')[idOf(name)]!.Properties.Environment
+          .Variables;
+        expect(variables).toMatchObject({
+          POWERTOOLS_SERVICE_NAME: 'skc-pilot',
+          POWERTOOLS_METRICS_NAMESPACE: 'skc-pilot',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+        });
+      }
+    });
   });
 
   describe('least privilege', () => {

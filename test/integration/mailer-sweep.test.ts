@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
+import { logger } from '../../shared/adapters/log.ts';
 import { handler } from '../../functions/mailer.ts';
 import { centreApplication } from '../fixtures/answers.ts';
 import { sesAnswers, startSesRefusals } from '../fixtures/ses-refusals.ts';
 import { createMailer } from '../../shared/adapters/ses.ts';
 import { deliverOutbox, pendingOutbox, sweepOutbox, type OutboxDeps } from '../../shared/adapters/outbox.ts';
 import { RECEIPTS_PER_MAILBOX } from '../../shared/core/receipts.ts';
-import { indexKeys } from '../../shared/adapters/store/responses.ts';
+import { indexKeys } from '../../shared/adapters/store/keys.ts';
 import { postJson, sentMail, startApp, wiring } from './harness.ts';
 
 const app = await startApp();
@@ -62,12 +63,12 @@ async function heldIds(): Promise<string[]> {
 /** Everything written to stdout and stderr while `work` runs, with logging switched on. */
 async function captureLog<T>(work: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
   const written: string[] = [];
-  const original = { out: process.stdout.write, err: process.stderr.write, log: process.env.SKC_LOG };
+  const original = { out: process.stdout.write, err: process.stderr.write, level: logger.getLevelName() };
   const capture = (chunk: unknown) => {
     written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
     return true;
   };
-  delete process.env.SKC_LOG;
+  logger.setLogLevel('INFO');
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
   try {
@@ -76,7 +77,7 @@ async function captureLog<T>(work: () => Promise<T>): Promise<{ result: T; lines
   } finally {
     process.stdout.write = original.out;
     process.stderr.write = original.err;
-    if (original.log !== undefined) process.env.SKC_LOG = original.log;
+    logger.setLogLevel(original.level as Parameters<typeof logger.setLogLevel>[0]);
   }
 }
 

@@ -113,5 +113,5 @@ export function digestCsv(digest: Digest, surveys: readonly Survey[]): string {
       }
     }
   }
-  return stringify(records, { header: true, columns: csvColumns, bom: true });
+  return stringify(records, { header: true, columns: csvColumns, bom: true, escape_formulas: true });
 }
