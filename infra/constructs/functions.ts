@@ -50,7 +50,7 @@ const bundling: BundlingOptions = {
  * Every function logs and counts through Powertools as one service in one namespace (the metrics'
  * `service` dimension is the same everywhere, so an alarm names one metric), INFO and up.
  */
-const powertools = { serviceName: 'skc-pilot', metricsNamespace: 'skc-pilot', logLevel: 'INFO' };
+export const powertools = { serviceName: 'skc-pilot', metricsNamespace: 'skc-pilot', logLevel: 'INFO' };
 
 const powertoolsEnvironment: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: powertools.serviceName,

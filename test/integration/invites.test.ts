@@ -412,7 +412,7 @@ describe('skc invite with many rows', () => {
   it('sends several invitations at once, never more than the SES bound, and marks each sent', async () => {
     const rows = Array.from(
       { length: 12 },
-      (_, index) => `${address(`many${index}`)},Företag ${index} AB,kalmar`,
+      (_, index) => `${address(`many${index}`)},Företag ${index} AB,tc-kronoberg`,
     );
     const list = csvFile('many.csv', ['email,organisation,region', ...rows]);
     let inFlight = 0;
