@@ -6,7 +6,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, localEnvironment, retentionUntil, type Config } from '../shared/adapters/config.ts';
 import type { Mailer } from '../shared/core/ports.ts';
-import { mailerFrom } from '../shared/adapters/ses.ts';
+import {
+  mailerFrom,
+  MailNotSentError,
+  MailRefusedError,
+  MailUncertainError,
+} from '../shared/adapters/ses.ts';
 import { dbFrom } from '../shared/adapters/store/client.ts';
 import { UsageError, type Command, type Context } from './command.ts';
 
@@ -19,6 +24,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
   centres: () => import('./commands/centres.ts'),
+  outbox: () => import('./commands/outbox.ts'),
+  copy: () => import('./commands/copy.ts'),
   regions: () => import('./commands/regions.ts'),
 };
 
@@ -192,8 +199,14 @@ function oneLine(error: unknown, config: Config | undefined): string {
   const name = (error as Error).name;
   if (name === 'StoreUnavailableError')
     return 'cannot reach DynamoDB. Is the local stack running (npm start), or are SKC_TARGET, AWS_REGION and SKC_TABLE_NAME right?';
-  if (name === 'MailUnavailableError')
+  if (error instanceof MailNotSentError)
     return 'cannot reach SES; nothing more was marked as sent. Is the local stack running (npm start)? Run the command again to finish.';
+  if (error instanceof MailRefusedError)
+    return error.scope === 'sender'
+      ? `SES refuses to send for this sender or account (${error.code}); nothing more was sent. Check the SES identity, the sandbox and the account's sending status, then run the command again.`
+      : `SES refused the mail (${error.code}); nothing more was marked as sent. Run the command again later to finish.`;
+  if (error instanceof MailUncertainError)
+    return 'SES did not answer after a mail was handed over, so it may have been delivered; it counts as sent and is not repeated. Run the command again to finish the rest.';
   if (name === 'ResourceNotFoundException' && config)
     return config.SKC_DYNAMODB_ENDPOINT
       ? `there is no table "${config.SKC_TABLE_NAME}" in the local DynamoDB at ${config.SKC_DYNAMODB_ENDPOINT}. Start the local stack (npm start; it creates the table), or set SKC_TABLE_NAME to the table it uses, or SKC_TARGET=aws with AWS_REGION and SKC_TABLE_NAME (the stack's TableName output).`

@@ -1,7 +1,7 @@
 /**
  * The weekly digest job: EventBridge Scheduler invokes it (Monday morning, any payload) and it
  * sends the last full week's digest, exactly as `skc digest` does. It throws when the digest could
- * not be sent or a run is unconfirmed, so the function's Errors alarm and its on-failure
+ * not be sent or its send is unconfirmed or uncertain, so the function's Errors alarm and its on-failure
  * destination see it; a retry is safe because the period is claimed before sending.
  */
 import { lastFullWeek } from '../shared/core/calendar.ts';
@@ -38,6 +38,12 @@ export const handler = jobHandler<void, { period: string; outcome: string }>(asy
     logger.error('digest unconfirmed', { period, claimedAt: result.record.claimedAt });
     throw new Error(
       `The digest for ${period} was claimed at ${result.record.claimedAt} but never confirmed as sent; check the SES log and run "skc digest --period ${period} --force" if it did not go out`,
+    );
+  }
+  if (result.outcome === 'uncertain') {
+    logger.error('digest uncertain', { period, uncertainAt: result.record.uncertainAt });
+    throw new Error(
+      `The digest for ${period} may already have been delivered (SES did not answer its send at ${result.record.uncertainAt}); it is not sent again by itself. Check the working group's mail and run "skc digest --period ${period} --force" if it did not arrive`,
     );
   }
   if (result.outcome === 'in-progress') {

@@ -6,7 +6,7 @@
 import { wire } from '../functions/wiring.ts';
 import { logger } from '../shared/adapters/log.ts';
 import { mailerFrom } from '../shared/adapters/ses.ts';
-import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../shared/adapters/outbox.ts';
+import { sweepOutbox, type OutboxDeps } from '../shared/adapters/outbox.ts';
 
 export type DrainOptions = { deps?: OutboxDeps; intervalMs?: number };
 
@@ -16,7 +16,7 @@ function defaultDeps(): OutboxDeps {
   return { db, mailer, getSurvey, publicUrl: config.SKC_PUBLIC_URL, now: () => new Date() };
 }
 
-/** After a failed round (SES or the store down), wait longer before asking again. */
+/** After a round that SES or the store cut short, wait longer before asking again. */
 const BACKOFF_MS = 5_000;
 
 export function startOutboxDrain(options: DrainOptions = {}): () => Promise<void> {
@@ -28,13 +28,11 @@ export function startOutboxDrain(options: DrainOptions = {}): () => Promise<void
 
   const round = async (): Promise<number> => {
     try {
-      const ids = await pendingOutbox(deps.db);
-      if (ids.length === 0) return interval;
-      const deliveries = await deliverOutbox(deps, ids);
-      const failed = deliveries.filter((delivery) => delivery.outcome === 'failed').length;
-      const sent = deliveries.filter((delivery) => delivery.outcome === 'sent').length;
+      const report = await sweepOutbox(deps, { pageSize: 25, maxItems: 100 });
+      const sent = report.deliveries.filter((delivery) => delivery.outcome === 'sent').length;
       if (sent > 0) logger.info('outbox drained', { sent });
-      return failed > 0 ? BACKOFF_MS : interval;
+      const troubled = report.deliveries.some((delivery) => delivery.outcome === 'unavailable');
+      return report.stopped || troubled ? BACKOFF_MS : interval;
     } catch (error) {
       logger.warn('outbox poll failed', { cause: (error as Error).name });
       return BACKOFF_MS;

@@ -90,6 +90,10 @@ export const command: Command = {
           throw new CommandError(
             `another run is sending the digest for ${week} right now (claimed at ${result.record.claimedAt}); nothing sent. Check again after ${result.record.leaseUntil}.`,
           );
+        case 'uncertain':
+          throw new CommandError(
+            `the digest for ${week} may already have been delivered: SES did not answer when it was sent at ${result.record.uncertainAt}, and it is not sent again by itself. Check the working group's mail; \`skc digest --period ${week} --force\` sends it anyway.`,
+          );
         case 'unconfirmed':
           throw new CommandError(
             `the digest for ${week} was claimed at ${result.record.claimedAt} but never confirmed as sent, so it may or may not have gone out. Check the mail log; if it did not arrive, run again with --force.`,

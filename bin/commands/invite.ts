@@ -1,9 +1,11 @@
 /**
- * `skc invite --survey ID --csv FILE [--wave W] [--dry-run]` — invites each row of a list to a value
- * survey, for a wave (default: the current term), with a personal link. The whole list is checked
- * first: while any row is wrong nothing is stored or sent. A rerun skips those already invited in
- * the wave and finishes what an outage interrupted. `--centre SLUG` instead of `--csv` invites the
- * centre's registered contact (the centres' own follow-up needs no list).
+ * `skc invite --survey ID --csv FILE [--wave W] [--dry-run] [--resend-uncertain]` — invites each
+ * row of a list to a value survey, for a wave (default: the current term), with a personal link.
+ * The whole list is checked first: while any row is wrong nothing is stored or sent. A rerun skips
+ * those already invited in the wave and finishes what an outage interrupted. `--centre SLUG`
+ * instead of `--csv` invites the centre's registered contact. Each send is recorded before it is
+ * made; an invitation SES took and never answered may have been delivered, so a rerun sends it
+ * again only with `--resend-uncertain`.
  */
 import { readFile } from 'node:fs/promises';
 import { parseWave, waveOf } from '../../shared/core/calendar.ts';
@@ -11,12 +13,14 @@ import type { Centre } from '../../shared/core/centres.ts';
 import type { Survey } from '../../shared/core/definition.ts';
 import { parseInviteList, type InviteRow } from '../../shared/core/invites.ts';
 import { invitationMail, invitationSubject } from '../../shared/views/mail/invitation.ts';
-import { isRefusedMail, MailUnavailableError } from '../../shared/adapters/ses.ts';
+import { isRefusedMail, MailUncertainError } from '../../shared/adapters/ses.ts';
 import {
   addInviteLink,
+  clearSending,
   createInvitation,
   getInvitee,
   listInvitees,
+  markSending,
   markSent,
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
@@ -54,16 +58,17 @@ export function invitationWave(value: string | boolean | undefined, now: Date): 
   return wave.wave;
 }
 
-type Tally = { invited: number; skipped: number; sent: number; failed: number };
+type Tally = { invited: number; skipped: number; sent: number; failed: number; uncertain: number };
 
 /** Where the invitations go: the survey, the wave, and each centre's registered name by slug. */
 type Run = { survey: Survey; wave: string; centreNames: Map<string, string> };
 
 const summary = ({ survey, wave }: Run, tally: Tally) =>
-  `${survey.id}: invited ${tally.invited}, skipped ${tally.skipped} (already invited), sent ${tally.sent}, failed ${tally.failed} (wave ${wave})`;
+  `${survey.id}: invited ${tally.invited}, skipped ${tally.skipped} (already invited), sent ${tally.sent}, failed ${tally.failed}${tally.uncertain ? `, not resent ${tally.uncertain} (may have been delivered)` : ''} (wave ${wave})`;
 
 export const command: Command = {
-  usage: 'invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run]',
+  usage:
+    'invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run] [--resend-uncertain]',
   summary: 'emails each row of a CSV list (or a centre’s contact) a personal link to a survey for a wave',
   options: {
     survey: {
@@ -82,6 +87,11 @@ export const command: Command = {
     'dry-run': {
       type: 'boolean',
       description: 'checks the list and says what it would do; stores and sends nothing',
+    },
+    'resend-uncertain': {
+      type: 'boolean',
+      description:
+        'also sends again the invitations SES took without answering (they may have been delivered)',
     },
   },
   async run({ values }, context) {
@@ -137,7 +147,7 @@ export const command: Command = {
       centreNames: new Map(centres.map((centre) => [centre.slug, centre.name])),
     };
     if (values['dry-run']) return dryRun(run, rows, context);
-    return invite(run, rows, context);
+    return invite(run, rows, context, Boolean(values['resend-uncertain']));
   },
 };
 
@@ -160,7 +170,7 @@ async function dryRun(run: Run, rows: InviteRow[], context: Context): Promise<nu
   const known = new Map(
     (await listInvitees(context.db, survey.id, wave)).map((invitee) => [invitee.email, invitee]),
   );
-  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0 };
+  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0, uncertain: 0 };
   context.out(`Dry run: nothing is stored or sent.`);
   for (const row of rows) {
     const invitee = known.get(row.email);
@@ -174,6 +184,9 @@ async function dryRun(run: Run, rows: InviteRow[], context: Context): Promise<nu
     } else if (invitee.sentAt || invitee.answeredAt) {
       tally.skipped++;
       context.out(`line ${row.line}: would skip ${row.email} (already invited)`);
+    } else if (invitee.sendingAt) {
+      tally.uncertain++;
+      context.out(`line ${row.line}: would not resend ${row.email} (the invitation may have been delivered)`);
     } else {
       tally.sent++;
       context.out(`line ${row.line}: would send ${row.email} the invitation that was not sent before`);
@@ -184,11 +197,16 @@ async function dryRun(run: Run, rows: InviteRow[], context: Context): Promise<nu
   return 0;
 }
 
-async function invite(run: Run, rows: InviteRow[], context: Context): Promise<number> {
+async function invite(
+  run: Run,
+  rows: InviteRow[],
+  context: Context,
+  resendUncertain: boolean,
+): Promise<number> {
   const { survey, wave } = run;
   const { db } = context;
   const mailer = context.mailer();
-  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0 };
+  const tally: Tally = { invited: 0, skipped: 0, sent: 0, failed: 0, uncertain: 0 };
   let done = 0;
   context.progress(done, rows.length, 'invitations');
   try {
@@ -217,6 +235,14 @@ async function invite(run: Run, rows: InviteRow[], context: Context): Promise<nu
           context.progress(++done, rows.length, 'invitations');
           return;
         }
+        if (existing.sendingAt && !resendUncertain) {
+          tally.uncertain++;
+          context.err(
+            `line ${row.line}: the invitation to ${row.email} may already have been delivered (SES did not answer its send at ${existing.sendingAt}); not sent again`,
+          );
+          context.progress(++done, rows.length, 'invitations');
+          return;
+        }
         // Created by an earlier run whose email never left: tokens are not kept, so a new link.
         token = newToken();
         await addInviteLink(db, existing, token, options);
@@ -231,10 +257,14 @@ async function invite(run: Run, rows: InviteRow[], context: Context): Promise<nu
         token,
         publicUrl: context.config.SKC_PUBLIC_URL,
       });
+      await markSending(db, recipient.key, context.now());
       try {
         await mailer.send({ to: [recipient.email], ...mail });
       } catch (error) {
-        if (!(error instanceof MailUnavailableError && isRefusedMail(error))) throw error;
+        // It may have been delivered: the mark stays and the run stops (SES is not answering).
+        if (error instanceof MailUncertainError) throw error;
+        await clearSending(db, recipient.key);
+        if (!isRefusedMail(error)) throw error;
         tally.failed++;
         context.err(`line ${row.line}: SES refused the invitation to ${row.email}: ${refusal(error)}`);
         context.progress(++done, rows.length, 'invitations');
@@ -249,6 +279,10 @@ async function invite(run: Run, rows: InviteRow[], context: Context): Promise<nu
     throw error;
   }
   context.out(summary(run, tally));
+  if (tally.uncertain > 0)
+    throw new CommandError(
+      `${tally.uncertain} ${tally.uncertain === 1 ? 'invitation' : 'invitations'} may already have been delivered and ${tally.uncertain === 1 ? 'was' : 'were'} not sent again (listed above); ask the invitees, or run again with --resend-uncertain to send anyway`,
+    );
   if (tally.failed > 0)
     throw new CommandError(
       `${tally.failed} ${tally.failed === 1 ? 'invitation was' : 'invitations were'} not sent (see above); fix and run again to send them`,

@@ -1,12 +1,13 @@
 /**
  * `skc remind --survey ID [--wave W]` — one reminder, with a new personal link, to each invitee of
  * the wave (default: the current term) who has not answered: never twice on the same Stockholm
- * day, never once the survey has closed.
+ * day, never once the survey has closed. The reminder
+ * is claimed before it is sent; a send SES never answered counts as sent.
  */
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
 import type { Survey } from '../../shared/core/definition.ts';
 import { invitationMail } from '../../shared/views/mail/invitation.ts';
-import { isRefusedMail, MailUnavailableError } from '../../shared/adapters/ses.ts';
+import { isRefusedMail, MailUncertainError } from '../../shared/adapters/ses.ts';
 import {
   claimReminder,
   listInvitees,
@@ -90,8 +91,11 @@ export const command: Command = {
         try {
           await mailer!.send({ to: [invitee.email], ...mail });
         } catch (error) {
+          // SES took it and never answered: it may have been delivered, so it stays counted as
+          // sent (no second reminder today) and the run stops; a rerun reminds the rest.
+          if (error instanceof MailUncertainError) throw error;
           await releaseReminder(context.db, invitee, token, now);
-          if (!(error instanceof MailUnavailableError && isRefusedMail(error))) throw error;
+          if (!isRefusedMail(error)) throw error;
           tally.failed++;
           context.err(
             `SES refused the reminder to ${invitee.email}: ${(error.cause as Error | undefined)?.message ?? error.message}`,

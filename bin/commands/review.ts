@@ -173,6 +173,19 @@ export const command: Command = {
       case 'skipped':
         context.out('No email sent: the applicant’s contact details have been erased.');
         break;
+      case 'busy':
+        context.out('The mailer is sending the applicant’s email right now.');
+        break;
+      case 'failed':
+        context.err(
+          `The decision is recorded, but SES refused its email (${delivery.reason}); \`skc outbox\` lists it and \`skc outbox retry ${delivery.id}\` sends it again.`,
+        );
+        break;
+      case 'uncertain':
+        context.err(
+          `The decision is recorded; SES did not answer when its email was sent, so it may have been delivered and is not sent again by itself. \`skc outbox retry ${delivery.id}\` sends it anyway.`,
+        );
+        break;
       default:
         context.err(
           'The decision is recorded, but its email could not be sent now; the mailer retries it from the outbox.',

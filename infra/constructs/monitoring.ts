@@ -28,6 +28,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../../functions/routes.ts';
 import { metricNames, refusalReasonDimension } from '../../shared/adapters/metric-names.ts';
+import { powertools } from './functions.ts';
 
 /** AWS reviews an account at a 5 % bounce rate and a 0.1 % complaint rate; we want to hear at half. */
 export const bounceRateThreshold = 0.02;
@@ -99,6 +100,29 @@ export class Monitoring extends Construct {
       props.streamConsumer.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
       Duration.minutes(15).toMilliseconds(),
       'The mailer is more than 15 minutes behind the outbox: receipts are late',
+    );
+
+    // The mailer's own metrics (Powertools EMF, shared/adapters/metric-names.ts). One sender refusal
+    // means no mail goes out at all until someone fixes the identity or the account.
+    const mailMetric = (metricName: string) =>
+      new Metric({
+        namespace: powertools.metricsNamespace,
+        metricName,
+        dimensionsMap: { service: powertools.serviceName },
+        period: fiveMinutes,
+        statistic: 'Sum',
+      });
+    this.alarm(
+      'MailSenderRefused',
+      mailMetric(metricNames.mailSenderRefused),
+      1,
+      'SES refuses the sender or the account (unverified identity, sandbox, sending paused): no mail goes out until it is fixed; the mailer log says which',
+    );
+    this.alarm(
+      'MailUncertain',
+      mailMetric(metricNames.mailUncertain),
+      1,
+      'SES did not answer a send: the mail may or may not have arrived and is not resent by itself; `skc outbox` lists it',
     );
 
     // Account-wide reputation metrics: the ones AWS's review looks at.

@@ -18,12 +18,14 @@ export const metricNames = {
   mailSent: 'MailSent',
   /** Of those, receipts. */
   receiptsSent: 'ReceiptsSent',
-  /** An outbox mail that could not be sent this time (left pending, retried). */
+  /** An outbox mail failed for good: SES refused its recipient, or kept refusing in passing. */
   mailFailed: 'MailFailed',
-  /** A receipt held back by the per-mailbox cap (emitted by the mail hardening's outbox outcomes). */
+  /** A receipt not sent because its mailbox had its confirmations for the last 24 hours. */
   receiptsHeldBack: 'ReceiptsHeldBack',
-  /** A send whose outcome is unknown: SES may or may not have taken it (mail hardening). */
+  /** An outbox mail SES took and never answered: it may have been delivered; never resent by itself. */
   mailUncertain: 'MailUncertain',
+  /** SES refused the sender or the account (unverified identity, sandbox, sending paused): alarmed. */
+  mailSenderRefused: 'MailSenderRefused',
   /**
    * The Monday-noon check of last week's digest: 1 when its run record holds no message id, 0 when
    * it went out. Always emitted, so the alarm and the dashboard see a check that found nothing wrong.

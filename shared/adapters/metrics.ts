@@ -41,4 +41,7 @@ export const pipelineMetrics = {
   /** 1 when last week's digest did not go out, else 0. */
   digestChecked: (missing: boolean) =>
     metrics.addMetric(metricNames.digestMissing, MetricUnit.Count, missing ? 1 : 0),
+  receiptHeldBack: () => count(metricNames.receiptsHeldBack),
+  mailUncertain: () => count(metricNames.mailUncertain),
+  mailSenderRefused: () => count(metricNames.mailSenderRefused),
 };

@@ -1,31 +1,40 @@
 /**
  * Delivers outbox items: mail that a transaction promised (a receipt, a decision) and that leaves
- * only after the data it speaks of is stored. The mailer function (stream-triggered on AWS), the
- * local runtime's poller and `skc review` all deliver through here.
+ * only after the data it speaks of is stored. The mailer function (stream and a 15-minute sweep on
+ * AWS), the local runtime's poller and `skc review` all deliver through here.
  *
- * Each item is claimed with a short lease before it is sent, so two deliverers (the stream and the
- * CLI, or two pollers) never both send it; an item marked sent or skipped is never sent again. A
- * process that dies between sending and marking leaves a lapsed lease and the item is sent again
- * by the next round: at least once, never twice while the store answers.
+ * Each item is claimed with a short lease before it is sent, and the claim records the send
+ * (`sendingAt`) before it is made: two deliverers never both send it, and a deliverer that died
+ * mid-send leaves a mark that says "may have been delivered", never a blind resend. What follows a
+ * failed send is the core's policy (shared/core/outbox.ts): a recipient refusal fails the item, a
+ * sender or account refusal stops the round, a passing refusal retries later with backoff, an
+ * uncertain send is set aside for an administrator (`skc outbox`).
+ *
+ * The pending index's sort key is when the item is next due (`<ISO time>#<id>`): a claim moves it
+ * to the end of its lease and a retry to its backoff, and failed or uncertain items leave for
+ * `OUTBOX#HELD`. So the sweep reads only items due now, and nothing can hold back the rest.
  */
 import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Survey } from '../core/definition.ts';
 import { questionsOf } from '../core/definition.ts';
 import { isDecision } from '../core/applications.ts';
+import { afterSendFailure } from '../core/outbox.ts';
+import { admitReceipt, mailboxOf, RECEIPT_WINDOW_MS, type ReceiptWindow } from '../core/receipts.ts';
 import { logger } from './log.ts';
 import { decisionMail } from '../views/mail/decision.ts';
 import { receiptMail } from '../views/mail/receipt.ts';
 import type { Mail, Mailer } from '../core/ports.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
 import {
+  classifyStoreFailure,
   getItem,
   isConditionFailure,
   orStoreUnavailable,
-  classifyStoreFailure,
+  queryAll,
+  StoreUnavailableError,
   type Db,
   type Item,
 } from './store/client.ts';
-import { localDate } from '../core/calendar.ts';
 import { emailHash } from '../core/tokens.ts';
 import { indexKeys, keys, outboxIdOf } from './store/keys.ts';
 import { responseOf } from './store/responses.ts';
@@ -42,28 +51,86 @@ export type OutboxDeps = {
 };
 
 /**
- * - `sent` now; `skipped`: nothing to send any more (the person was erased, the data is gone);
- * - `done`: sent or skipped before; `busy`: another deliverer holds it right now;
- * - `missing`: no such item; `failed`: left pending, to be retried.
+ * - `sent` now; `done`: sent, skipped, failed or set aside before; `missing`: no such item;
+ * - `skipped`: nothing to send any more (the person was erased, the data is gone);
+ * - `held-back`: a receipt over its mailbox's cap (the answer is stored, no mail goes);
+ * - `busy`: another deliverer holds the claim — someone else is sending it;
+ * - `retry`: SES refused in passing; pending again after a backoff;
+ * - `failed`: SES refused the recipient, or passing refusals ran out; listed by `skc outbox`;
+ * - `uncertain`: sent, and SES never answered (now, or a deliverer died mid-send); never resent
+ *   automatically, listed by `skc outbox`;
+ * - `not-sent`: SES unreachable, `sender-refused`: SES refuses the sender or the account — both
+ *   leave the item pending as it was and stop the round;
+ * - `unavailable`: the store failed; nothing about the item changed.
  */
-export type DeliveryOutcome = 'sent' | 'skipped' | 'done' | 'busy' | 'missing' | 'failed';
-export type Delivery = { id: string; outcome: DeliveryOutcome };
+export type DeliveryOutcome =
+  | 'sent'
+  | 'skipped'
+  | 'held-back'
+  | 'done'
+  | 'busy'
+  | 'missing'
+  | 'retry'
+  | 'failed'
+  | 'uncertain'
+  | 'not-sent'
+  | 'sender-refused'
+  | 'unavailable';
+export type Delivery = { id: string; outcome: DeliveryOutcome; kind?: string; reason?: string };
 
-/** How long a claim keeps others off an item; well over one SES call with its retries. */
+/** Outcomes after which sending more this round is pointless: SES will not take anything now. */
+const STOPS: ReadonlySet<DeliveryOutcome> = new Set(['not-sent', 'sender-refused']);
+
+/** How long a claim keeps others off an item; well over one SES call (10 s request timeout). */
 const LEASE_MS = 60_000;
 
-/** Delivers the given outbox items one by one; one item's failure does not stop the others. */
+/**
+ * Delivers the given outbox items one by one; one item's failure does not stop the others, but
+ * SES being unreachable or refusing the sender stops the round (the rest stay pending untouched).
+ */
 export async function deliverOutbox(deps: OutboxDeps, ids: readonly string[]): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
   for (const id of ids) {
+    let delivery: Delivery;
     try {
-      deliveries.push({ id, outcome: await deliverOne(deps, id) });
+      delivery = { id, ...(await deliverOne(deps, id)) };
     } catch (error) {
-      logger.warn('outbox delivery failed', { outbox: id, cause: causeOf(error) });
-      deliveries.push({ id, outcome: 'failed' });
+      delivery = { id, outcome: 'unavailable', reason: causeOf(error) };
     }
+    deliveries.push(delivery);
+    report(delivery);
+    if (STOPS.has(delivery.outcome)) break;
   }
   return deliveries;
+}
+
+/** One log line per delivery that needs a look; ids, kinds and SES codes only, never an address. */
+function report(delivery: Delivery): void {
+  const fields = {
+    outbox: delivery.id,
+    kind: delivery.kind,
+    outcome: delivery.outcome,
+    cause: delivery.reason,
+  };
+  switch (delivery.outcome) {
+    case 'sender-refused':
+      logger.error('SES refuses the sender or the account: mail sending stopped, nothing failed', fields);
+      return;
+    case 'uncertain':
+      logger.error('outbox mail may have been delivered (no answer from SES); not resent', fields);
+      return;
+    case 'held-back':
+      logger.warn('receipt held back: its mailbox had its confirmations for 24 hours', fields);
+      return;
+    case 'failed':
+    case 'retry':
+    case 'not-sent':
+    case 'unavailable':
+      logger.warn('outbox delivery failed', fields);
+      return;
+    default:
+      return;
+  }
 }
 
 function causeOf(error: unknown): string {
@@ -71,131 +138,173 @@ function causeOf(error: unknown): string {
   return [(error as Error).name, (cause as Error | undefined)?.name].filter(Boolean).join(': ');
 }
 
-async function deliverOne(deps: OutboxDeps, id: string): Promise<DeliveryOutcome> {
-  const { db } = deps;
-  const item = await getItem(db, keys.outbox(id));
-  if (!item) return 'missing';
-  if (item.sentAt || item.skippedAt) return 'done';
-  if (!(await claim(deps, id))) return (await isFinished(deps, id)) ? 'done' : 'busy';
+type Outcome = Omit<Delivery, 'id'>;
 
-  let mail: Mail | undefined;
+async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
+  const item = await getItem(deps.db, keys.outbox(id));
+  if (!item) return { outcome: 'missing' };
+  const kind = text(item, 'kind');
+  if (isFinished(item)) return { outcome: 'done', kind };
+  const now = deps.now();
+  const leaseRunning = (count(item, 'claimedUntil') ?? 0) >= now.getTime();
+  if (leaseRunning) return { outcome: 'busy', kind };
+  if (text(item, 'sendingAt')) {
+    // A deliverer claimed it to send and its lease ran out unfinished: it may have been sent.
+    await setAside(deps, id, item, 'uncertain', 'lease ran out mid-send', { lapsedOnly: true });
+    return { outcome: 'uncertain', kind, reason: 'lease ran out mid-send' };
+  }
+  if (!(await claim(deps, id))) return { outcome: (await isDone(deps, id)) ? 'done' : 'busy', kind };
+
+  let prepared: Prepared;
   try {
-    mail = await render(deps, item);
+    prepared = await prepare(deps, item);
   } catch (error) {
-    await release(deps, id);
+    await release(deps, id, now).catch(() => undefined);
     throw error;
   }
-  if (!mail) {
-    await markFinished(deps, id, 'SET skippedAt = :at', { ':at': deps.now().toISOString() });
-    return 'skipped';
+  if (prepared.skip) {
+    await finish(deps, id, 'SET skippedAt = :at, skipReason = :reason', {
+      ':at': now.toISOString(),
+      ':reason': prepared.skip,
+    });
+    return { outcome: prepared.skip === 'receipt-cap' ? 'held-back' : 'skipped', kind };
   }
+
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send(mail));
+    ({ messageId } = await deps.mailer.send(prepared.mail));
   } catch (error) {
-    await release(deps, id).catch(() => undefined);
-    throw error;
+    return { kind, ...(await afterFailure(deps, id, item, error)) };
   }
-  await markFinished(deps, id, 'SET sentAt = :at, messageId = :message', {
+  await finish(deps, id, 'SET sentAt = :at, messageId = :message', {
     ':at': deps.now().toISOString(),
     ':message': messageId,
   });
-  return 'sent';
+  return { outcome: 'sent', kind };
 }
 
-/** Builds the item's mail, or undefined when there is no one to send it to any more. */
-async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
-  const responseId = item.responseId as string | undefined;
-  if (!responseId) return undefined;
+/** Applies the core's policy to a failed send and says what became of the item. */
+async function afterFailure(deps: OutboxDeps, id: string, item: Item, error: unknown): Promise<Outcome> {
+  const now = deps.now();
+  const decision = afterSendFailure(error, count(item, 'attempts') ?? 0, now);
+  switch (decision.next) {
+    case 'stop':
+      await release(deps, id, now);
+      return {
+        outcome: decision.scope === 'sender' ? 'sender-refused' : 'not-sent',
+        reason: decision.reason,
+      };
+    case 'retry':
+      await release(deps, id, decision.dueAt, decision.attempts, decision.reason);
+      return { outcome: 'retry', reason: decision.reason };
+    case 'failed':
+    case 'uncertain':
+      await setAside(deps, id, item, decision.next, decision.reason, { lapsedOnly: false });
+      return { outcome: decision.next, reason: decision.reason };
+  }
+}
+
+type Prepared = { skip: 'erased' | 'receipt-cap'; mail?: undefined } | { skip?: undefined; mail: Mail };
+
+/** Builds the item's mail, or says why there is none to send any more. */
+async function prepare(deps: OutboxDeps, item: Item): Promise<Prepared> {
+  const gone = { skip: 'erased' } as const;
+  const responseId = text(item, 'responseId');
+  if (!responseId) return gone;
   const personal = await personalOf(deps.db, responseId);
-  if (!personal) return undefined;
-  const kind = item.kind as string | undefined;
+  if (!personal) return gone;
+  const kind = text(item, 'kind');
   if (kind === 'receipt') {
     const stored = await getItem(deps.db, keys.response(responseId));
-    if (!stored) return undefined;
+    if (!stored) return gone;
     const response = responseOf(stored);
     const survey = deps.getSurvey(response.surveyId);
-    if (!survey) return undefined;
-    const to = emailsOf(survey, personal);
-    if (to.length === 0) return undefined;
-    if (!(await withinReceiptQuota(deps, to, responseId))) {
-      logger.warn('receipt over the daily limit for its address', {
-        outbox: item[table.partitionKey] as string,
-      });
-      return undefined;
-    }
-    return receiptMail({
-      survey,
-      responseId,
-      submittedAt: response.submittedAt,
-      // The open form sends this copy to whatever address was typed: it carries no one's
-      // personal data but that address, so a typo does not mail other people's names to a stranger.
-      answers: { ...response.answers, ...ownAddresses(survey, personal) },
-      to,
-      publicUrl: deps.publicUrl,
-    });
+    if (!survey) return gone;
+    const to = await admittedAddresses(deps, emailsOf(survey, personal), responseId);
+    if (to === undefined) return gone;
+    if (to.length === 0) return { skip: 'receipt-cap' };
+    return {
+      mail: receiptMail({
+        survey,
+        responseId,
+        submittedAt: response.submittedAt,
+        to,
+        publicUrl: deps.publicUrl,
+      }),
+    };
   }
   if (kind === 'decision') {
     const application = await getApplication(deps.db, responseId);
-    const historyKey = item.historyKey as string | undefined;
+    const historyKey = text(item, 'historyKey');
     const entry = historyKey ? await getHistoryEntry(deps.db, responseId, historyKey) : undefined;
     const survey = application && deps.getSurvey(application.surveyId);
-    if (!application || !entry || !survey || !isDecision(entry.to)) return undefined;
+    if (!application || !entry || !survey || !isDecision(entry.to)) return gone;
     const to = emailsOf(survey, personal);
-    if (to.length === 0) return undefined;
-    return decisionMail({
-      survey,
-      responseId,
-      title: application.title,
-      decision: entry.to,
-      note: entry.note,
-      to,
-      publicUrl: deps.publicUrl,
-    });
+    if (to.length === 0) return gone;
+    return {
+      mail: decisionMail({
+        survey,
+        responseId,
+        decision: entry.to,
+        note: entry.note,
+        to,
+        publicUrl: deps.publicUrl,
+      }),
+    };
   }
-  return undefined;
+  return gone;
 }
 
-/** Receipts per address and Stockholm day: the open form must not be a way to mail anyone at will. */
-export const RECEIPTS_PER_ADDRESS_PER_DAY = 3;
-
 /**
- * Counts a receipt against each of its addresses' daily quota. The response id goes into a set,
- * so a retry of the same receipt (an SES outage, a second deliverer) never uses up the quota.
+ * The receipt's addresses whose mailbox may still get a confirmation (at most
+ * RECEIPTS_PER_MAILBOX in 24 hours, `name+tag@` counted as `name@`); undefined when there are none
+ * at all. Counting is idempotent per response, so a retry never uses up the cap.
  */
-async function withinReceiptQuota(
+async function admittedAddresses(
   deps: OutboxDeps,
   addresses: string[],
   responseId: string,
-): Promise<boolean> {
-  const now = deps.now();
+): Promise<string[] | undefined> {
+  if (addresses.length === 0) return undefined;
+  const admitted: string[] = [];
+  const seen = new Set<string>();
   for (const address of addresses) {
-    const counted = await updateIfConditionHolds(deps.db, {
-      Key: keys.receiptQuota(emailHash(address), localDate(now)),
-      UpdateExpression: 'ADD responses :id SET #ttl = :ttl',
-      ConditionExpression:
-        'attribute_not_exists(responses) OR size(responses) < :max OR contains(responses, :one)',
-      ExpressionAttributeNames: { '#ttl': table.ttlAttribute },
-      ExpressionAttributeValues: {
-        // A string set: adding the same response id twice counts it once.
-        ':id': new Set([responseId]),
-        ':one': responseId,
-        ':max': RECEIPTS_PER_ADDRESS_PER_DAY,
-        ':ttl': Math.floor(now.getTime() / 1000) + 3 * 86_400,
-      },
-    });
-    if (!counted) return false;
+    const mailbox = mailboxOf(address);
+    if (seen.has(mailbox)) continue;
+    seen.add(mailbox);
+    if (await countReceipt(deps, mailbox, responseId)) admitted.push(address);
   }
-  return true;
+  return admitted;
 }
 
-function ownAddresses(survey: Survey, personal: Answers): Answers {
-  const emailQuestions = new Set(
-    questionsOf(survey)
-      .filter((question) => question.personal === 'email')
-      .map((question) => question.id),
-  );
-  return Object.fromEntries(Object.entries(personal).filter(([id]) => emailQuestions.has(id)));
+/** Attempts at the window's optimistic update before giving up as unavailable (a rare race). */
+const WINDOW_WRITES = 5;
+
+async function countReceipt(deps: OutboxDeps, mailbox: string, responseId: string): Promise<boolean> {
+  const windowKey = keys.receiptWindow(emailHash(mailbox));
+  for (let attempt = 0; attempt < WINDOW_WRITES; attempt++) {
+    const stored = await getItem(deps.db, windowKey);
+    const version = count(stored, 'version');
+    const window = JSON.parse(text(stored, 'window') ?? '[]') as ReceiptWindow;
+    const now = deps.now();
+    const { admitted, window: next } = admitReceipt(window, responseId, now);
+    if (!admitted) return false;
+    if (next.length === window.length && next.every((entry, index) => entry === window[index])) return true;
+    const written = await updateIfConditionHolds(deps.db, {
+      Key: windowKey,
+      UpdateExpression: 'SET #window = :window, version = :next, #ttl = :ttl',
+      ConditionExpression: version === undefined ? 'attribute_not_exists(version)' : 'version = :version',
+      ExpressionAttributeNames: { '#window': 'window', '#ttl': table.ttlAttribute },
+      ExpressionAttributeValues: {
+        ':window': JSON.stringify(next),
+        ':next': (version ?? 0) + 1,
+        ':ttl': Math.floor((now.getTime() + 2 * RECEIPT_WINDOW_MS) / 1000),
+        ...(version !== undefined && { ':version': version }),
+      },
+    });
+    if (written) return true;
+  }
+  throw new StoreUnavailableError('the receipt window kept changing');
 }
 
 function emailsOf(survey: Survey, personal: Answers): string[] {
@@ -208,12 +317,19 @@ function emailsOf(survey: Survey, personal: Answers): string[] {
 
 async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
   const item = await getItem(db, keys.personal(responseId));
-  return typeof item?.answers === 'string' ? (JSON.parse(item.answers) as Answers) : undefined;
+  const answers = text(item, 'answers');
+  return answers ? (JSON.parse(answers) as Answers) : undefined;
 }
 
-async function isFinished(deps: OutboxDeps, id: string): Promise<boolean> {
+const FINISHED = ['sentAt', 'skippedAt', 'failedAt', 'uncertainAt'] as const;
+
+function isFinished(item: Item): boolean {
+  return FINISHED.some((name) => item[name] !== undefined);
+}
+
+async function isDone(deps: OutboxDeps, id: string): Promise<boolean> {
   const item = await getItem(deps.db, keys.outbox(id));
-  return !item || item.sentAt !== undefined || item.skippedAt !== undefined;
+  return !item || isFinished(item);
 }
 
 /** Runs a conditional update of one item; false when its condition did not hold. */
@@ -230,52 +346,239 @@ async function updateIfConditionHolds(
   }
 }
 
-const open = `attribute_exists(${table.partitionKey}) AND attribute_not_exists(sentAt) AND attribute_not_exists(skippedAt)`;
+/** A string or number attribute of an item read back, if it is one. */
+const text = (item: Item | undefined, name: string) =>
+  typeof item?.[name] === 'string' ? (item[name] as string) : undefined;
+const count = (item: Item | undefined, name: string) =>
+  typeof item?.[name] === 'number' ? (item[name] as number) : undefined;
 
+const open = `attribute_exists(${table.partitionKey}) AND ${FINISHED.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`;
+const dueKey = (at: Date, id: string) => `${at.toISOString()}#${id}`;
+
+/**
+ * Claims the item to send it, recording the send before it is made (`sendingAt`), and moves it in
+ * the pending index to the end of the lease, where the sweep does not look until the lease ends.
+ */
 function claim(deps: OutboxDeps, id: string): Promise<boolean> {
-  const now = deps.now().getTime();
+  const now = deps.now();
+  const until = now.getTime() + LEASE_MS;
   return updateIfConditionHolds(deps.db, {
     Key: keys.outbox(id),
-    UpdateExpression: 'SET claimedUntil = :until',
-    ConditionExpression: `${open} AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)`,
-    ExpressionAttributeValues: { ':until': now + LEASE_MS, ':now': now },
+    UpdateExpression: 'SET claimedUntil = :until, sendingAt = :now, #gsiSk = :due',
+    ConditionExpression: `${open} AND attribute_not_exists(sendingAt) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :nowMs)`,
+    ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':until': until,
+      ':now': now.toISOString(),
+      ':nowMs': now.getTime(),
+      ':due': dueKey(new Date(until), id),
+    },
   });
 }
 
-async function release(deps: OutboxDeps, id: string): Promise<void> {
+/** Gives the claim back (nothing was sent): pending again, due at `dueAt`. */
+async function release(
+  deps: OutboxDeps,
+  id: string,
+  dueAt: Date,
+  attempts?: number,
+  reason?: string,
+): Promise<void> {
   await updateIfConditionHolds(deps.db, {
     Key: keys.outbox(id),
-    UpdateExpression: 'REMOVE claimedUntil',
+    UpdateExpression: `SET #gsiSk = :due${attempts === undefined ? '' : ', attempts = :attempts, lastFailure = :reason'} REMOVE claimedUntil, sendingAt`,
     ConditionExpression: open,
+    ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':due': dueKey(dueAt, id),
+      ...(attempts !== undefined && { ':attempts': attempts, ':reason': reason ?? '' }),
+    },
+  });
+}
+
+/**
+ * Ends an item as failed or uncertain and moves it to the held index that `skc outbox` lists.
+ * `lapsedOnly`: only if the claim it was found with has really lapsed (another deliverer's).
+ */
+async function setAside(
+  deps: OutboxDeps,
+  id: string,
+  item: Item,
+  state: 'failed' | 'uncertain',
+  reason: string,
+  options: { lapsedOnly: boolean },
+): Promise<void> {
+  const now = deps.now();
+  const at = state === 'failed' ? 'failedAt' : 'uncertainAt';
+  await updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: `SET ${at} = :at, failure = :reason, #gsiPk = :held, #gsiSk = :heldKey REMOVE claimedUntil`,
+    ConditionExpression: options.lapsedOnly ? `${open} AND claimedUntil = :claimed` : open,
+    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':at': now.toISOString(),
+      ':reason': reason,
+      ':held': indexKeys.outboxHeld,
+      ':heldKey': dueKey(now, id),
+      ...(options.lapsedOnly && { ':claimed': count(item, 'claimedUntil') ?? 0 }),
+    },
   });
 }
 
 /** Marks the item done and takes it out of the pending index, so no poller sees it again. */
-async function markFinished(deps: OutboxDeps, id: string, set: string, values: Item): Promise<void> {
+async function finish(deps: OutboxDeps, id: string, set: string, values: Item): Promise<void> {
   await updateIfConditionHolds(deps.db, {
     Key: keys.outbox(id),
-    UpdateExpression: `${set} REMOVE claimedUntil, #gsiPk, #gsiSk`,
+    UpdateExpression: `${set} REMOVE claimedUntil, sendingAt, #gsiPk, #gsiSk`,
     ConditionExpression: open,
     ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
     ExpressionAttributeValues: values,
   });
 }
 
-/** The oldest pending outbox ids (the pending index is eventually consistent; delivery re-checks). */
-export async function pendingOutbox(db: Db, limit = 25): Promise<string[]> {
-  const { Items: items = [] } = await orStoreUnavailable(() =>
+/**
+ * Pending outbox ids due now (the pending index is eventually consistent; delivery re-checks).
+ * Claimed items and items waiting out a backoff sort after now, so they are not read at all.
+ */
+export async function pendingOutbox(
+  db: Db,
+  limit = 25,
+  options: { now?: Date; startAfter?: Item } = {},
+): Promise<{ ids: string[]; next?: Item }> {
+  const now = options.now ?? new Date();
+  const page = await orStoreUnavailable(() =>
     db.documents.send(
       new QueryCommand({
         TableName: db.tableName,
         IndexName: table.index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': table.index.partitionKey },
-        ExpressionAttributeValues: { ':pk': indexKeys.outbox },
+        KeyConditionExpression: '#pk = :pk AND #sk < :due',
+        ExpressionAttributeNames: { '#pk': table.index.partitionKey, '#sk': table.index.sortKey },
+        // `~` sorts after `#`: every item due at or before this instant.
+        ExpressionAttributeValues: { ':pk': indexKeys.outbox, ':due': `${now.toISOString()}~` },
         Limit: limit,
+        ...(options.startAfter && { ExclusiveStartKey: options.startAfter }),
       }),
     ),
   );
-  return items
-    .map((item) => outboxIdOf(item[table.partitionKey] as string | undefined))
+  const ids = (page.Items ?? [])
+    .map((item) => outboxIdOf(text(item, table.partitionKey)))
     .filter((id): id is string => !!id);
+  return { ids, ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }) };
+}
+
+export type SweepReport = {
+  deliveries: Delivery[];
+  /** Why the sweep stopped early, if it did: SES unreachable, or refusing the sender/account. */
+  stopped?: 'not-sent' | 'sender-refused';
+};
+
+/**
+ * Sends everything due, page by page (at most `maxItems`), past items that fail, are busy or wait
+ * out a backoff; stops only when SES is unreachable or refuses the sender or the account.
+ */
+export async function sweepOutbox(
+  deps: OutboxDeps,
+  options: { pageSize?: number; maxItems?: number } = {},
+): Promise<SweepReport> {
+  const pageSize = options.pageSize ?? 100;
+  const maxItems = options.maxItems ?? 1_000;
+  const deliveries: Delivery[] = [];
+  let startAfter: Item | undefined;
+  do {
+    const page = await pendingOutbox(deps.db, pageSize, {
+      now: deps.now(),
+      ...(startAfter && { startAfter }),
+    });
+    const delivered = await deliverOutbox(deps, page.ids.slice(0, maxItems - deliveries.length));
+    deliveries.push(...delivered);
+    const stop = delivered.find((delivery) => STOPS.has(delivery.outcome));
+    if (stop) return { deliveries, stopped: stop.outcome as 'not-sent' | 'sender-refused' };
+    startAfter = page.next;
+  } while (startAfter && deliveries.length < maxItems);
+  return { deliveries };
+}
+
+/** A mail set aside: failed, or sent without an answer from SES. */
+export type HeldMail = {
+  id: string;
+  kind: string;
+  state: 'failed' | 'uncertain';
+  at: string;
+  reason: string;
+  /** The recipients on file, if the person has not been erased meanwhile. */
+  to: string[];
+};
+
+/** Every mail set aside, oldest first (what `skc outbox` lists). */
+export async function listHeldOutbox(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>): Promise<HeldMail[]> {
+  const held: HeldMail[] = [];
+  for (const item of await queryAll(deps.db, { partition: indexKeys.outboxHeld, index: true })) {
+    const id = outboxIdOf(text(item, table.partitionKey));
+    if (!id) continue;
+    const uncertainAt = text(item, 'uncertainAt');
+    held.push({
+      id,
+      kind: text(item, 'kind') ?? '',
+      state: uncertainAt ? 'uncertain' : 'failed',
+      at: uncertainAt ?? text(item, 'failedAt') ?? '',
+      reason: text(item, 'failure') ?? '',
+      to: await recipientsOf(deps, text(item, 'responseId')),
+    });
+  }
+  return held;
+}
+
+async function recipientsOf(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>, responseId: string | undefined) {
+  if (!responseId) return [];
+  const [personal, stored] = await Promise.all([
+    personalOf(deps.db, responseId),
+    getItem(deps.db, keys.response(responseId)),
+  ]);
+  const survey = stored && deps.getSurvey(responseOf(stored).surveyId);
+  return personal && survey ? emailsOf(survey, personal) : [];
+}
+
+/**
+ * Puts a failed or uncertain mail back in the pending index, due now, with its attempts reset: an
+ * administrator's explicit resend. False when there is no such mail set aside.
+ */
+export function retryHeldOutbox(db: Db, id: string, now: Date): Promise<boolean> {
+  return updateIfConditionHolds(db, {
+    Key: keys.outbox(id),
+    UpdateExpression:
+      'SET #gsiPk = :pending, #gsiSk = :due, retriedAt = :at REMOVE failedAt, uncertainAt, failure, attempts, lastFailure, sendingAt, claimedUntil',
+    ConditionExpression: `attribute_not_exists(sentAt) AND (attribute_exists(failedAt) OR attribute_exists(uncertainAt))`,
+    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: {
+      ':pending': indexKeys.outbox,
+      ':due': dueKey(now, id),
+      ':at': now.toISOString(),
+    },
+  });
+}
+
+/**
+ * What `skc copy` sends: a response's answers without anyone's personal data but the addresses
+ * on file, and those addresses. Undefined when the response or its contact details are gone.
+ */
+export async function answersOnFile(
+  deps: Pick<OutboxDeps, 'db' | 'getSurvey'>,
+  responseId: string,
+): Promise<{ survey: Survey; submittedAt: string; answers: Answers; to: string[] } | undefined> {
+  const [personal, stored] = await Promise.all([
+    personalOf(deps.db, responseId),
+    getItem(deps.db, keys.response(responseId)),
+  ]);
+  if (!personal || !stored) return undefined;
+  const response = responseOf(stored);
+  const survey = deps.getSurvey(response.surveyId);
+  if (!survey) return undefined;
+  const to = emailsOf(survey, personal);
+  if (to.length === 0) return undefined;
+  const own = Object.fromEntries(
+    questionsOf(survey)
+      .filter((question) => question.personal === 'email' && personal[question.id] !== undefined)
+      .map((question) => [question.id, personal[question.id]]),
+  ) as Answers;
+  return { survey, submittedAt: response.submittedAt, answers: { ...response.answers, ...own }, to };
 }

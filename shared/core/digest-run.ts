@@ -1,12 +1,14 @@
 /**
  * One digest run, the same for the weekly function and `skc digest`: build the model from the
- * counters, render the email, claim the period, send, record. The claim makes a period's digest
- * go out once; a failed send gives the claim back so the next run sends it.
+ * counters, render the email, claim the period, send, record. The claim (written before the send)
+ * makes a period's digest go out once. A send that surely did not happen (no connection, an SES
+ * refusal) gives the claim back so the next run sends it; a send that may have happened (SES took
+ * the request and never answered) is recorded as uncertain, and only `--force` sends it again.
  */
 import { period as periodOf } from './calendar.ts';
 import type { Survey } from './definition.ts';
 import { buildDigest, type Digest, type DigestSource } from './digest.ts';
-import type { Mail, Mailer } from './ports.ts';
+import { MailUncertainError, type Mail, type Mailer } from './ports.ts';
 
 /** How many of the period's newest comments the digest shows per survey. */
 export const COMMENTS_PER_SURVEY = 5;
@@ -20,12 +22,14 @@ export type RunRecord = {
   leaseUntil?: string;
   messageId?: string;
   sentAt?: string;
+  /** When a send went out and SES never answered: it may have been delivered. */
+  uncertainAt?: string;
   sends: number;
 };
 
 export type Claim =
   | { claimed: true; claimId: string }
-  | { claimed: false; state: 'sent' | 'in-progress' | 'unconfirmed'; record: RunRecord };
+  | { claimed: false; state: 'sent' | 'in-progress' | 'unconfirmed' | 'uncertain'; record: RunRecord };
 
 /** The digest's port to storage: the counters it reads and the record that makes a period go out once. */
 export interface DigestStore {
@@ -38,6 +42,8 @@ export interface DigestStore {
     sent: { messageId: string; sentAt: Date; recipients: number },
   ): Promise<void>;
   release(week: string, claimId: string): Promise<void>;
+  /** Ends a claim whose send may have been delivered: later runs report it and send only with force. */
+  recordUncertain(week: string, claimId: string, at: Date): Promise<void>;
 }
 
 export type DigestEmail = Required<Pick<Mail, 'subject' | 'html' | 'text' | 'attachments'>>;
@@ -73,7 +79,12 @@ export async function prepareDigest(
 ): Promise<PreparedDigest> {
   const [source, comments] = await Promise.all([
     deps.store.readSource(deps.surveys, week, deps.pilotStart),
-    Promise.all(deps.surveys.map((survey) => deps.store.readComments(survey, week, COMMENTS_PER_SURVEY))),
+    // An open survey's free text is whatever anyone typed: no mail repeats it, the digest neither.
+    Promise.all(
+      deps.surveys.map((survey) =>
+        survey.access === 'open' ? [] : deps.store.readComments(survey, week, COMMENTS_PER_SURVEY),
+      ),
+    ),
   ]);
   const digest = buildDigest(source);
   const bySurvey: Record<string, Comment[]> = Object.fromEntries(
@@ -89,7 +100,9 @@ export type DigestOutcome =
   /** Another run holds a live claim and is sending right now. */
   | { outcome: 'in-progress'; record: RunRecord }
   /** A claim's lease ran out with no message id: the digest may or may not have gone out. */
-  | { outcome: 'unconfirmed'; record: RunRecord };
+  | { outcome: 'unconfirmed'; record: RunRecord }
+  /** A send (this run's, or an earlier one's) got no answer from SES: it may have been delivered. */
+  | { outcome: 'uncertain'; record: RunRecord };
 
 export async function runDigest(
   deps: DigestDeps,
@@ -120,6 +133,10 @@ export async function runDigest(
       attachments: prepared.email.attachments,
     }));
   } catch (error) {
+    if (error instanceof MailUncertainError) {
+      await deps.store.recordUncertain(week, claim.claimId, options.now);
+      return { outcome: 'uncertain', record: { uncertainAt: options.now.toISOString(), sends: 0 } };
+    }
     await deps.store.release(week, claim.claimId);
     throw error;
   }

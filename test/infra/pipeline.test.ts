@@ -446,6 +446,18 @@ describe('Stack: pipeline (default context)', () => {
       expect(complaintRateThreshold).toBe(0.0005);
     });
 
+    it('alarms on a single SES refusal of the sender or the account, and on an uncertain send', () => {
+      for (const metricName of ['MailSenderRefused', 'MailUncertain']) {
+        const [alarm, ...more] = alarmOn(metricName);
+        expect(more).toHaveLength(0);
+        expect(alarm?.Properties).toMatchObject({
+          Namespace: 'skc-pilot',
+          Dimensions: [{ Name: 'service', Value: 'skc-pilot' }],
+          Threshold: 1,
+        });
+      }
+    });
+
     it('notifies the alarm topic from every alarm', () => {
       const topic = logicalIdOf(synthesised.deployment.pipeline.monitoring.topic);
       expect(alarms().length).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ import { addCentre } from '../../shared/adapters/store/centres.ts';
 import { newToken } from '../../shared/core/tokens.ts';
 import { freePort } from '../../local/services.ts';
 import { centreApplication, companyValue } from '../fixtures/answers.ts';
+import { createMailer } from '../../shared/adapters/ses.ts';
+import { sesAnswers, startSesRefusals } from '../fixtures/ses-refusals.ts';
 import { postJson, sentMail, startApp, wiring } from './harness.ts';
 
 const app = await startApp();
@@ -156,13 +158,15 @@ describe('skc digest', () => {
     expect(digest.surveys[1]!.responses).toMatchObject({ period: 3, total: 0 });
   });
 
-  it('renders the running week with --dry-run, writes the HTML to a file and sends nothing', async () => {
+  it('renders the running week with --dry-run, writes the HTML to a file, sends nothing and shows no open-form text', async () => {
     const result = await skc(['--period', week, '--dry-run'], { now: new Date() });
     expect(result.code).toBe(0);
     const file = /written to (\S+\.html)/.exec(result.out)?.[1];
     expect(file).toBeDefined();
     const markup = await readFile(file!, 'utf8');
-    expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Två möten per år.');
+    // The application form is open to anyone: its free text never reaches a mail, the digest included.
+    expect(markup).not.toContain('Två möten per år.');
+    expect(markup).not.toContain('alert(1)');
     expect(await mailTo(recipients[0]!)).toHaveLength(0);
   });
 
@@ -295,5 +299,78 @@ describe('skc digest', () => {
       mail.subject.includes(`v. ${Number(last.slice(6))} `),
     );
     expect(mails).toHaveLength(1);
+  });
+
+  describe('when SES takes the digest and never answers', () => {
+    const hungMailer = (endpoint: string) => () =>
+      createMailer({
+        region: 'eu-north-1',
+        from: 'skc-pilot@teknikcollege.test',
+        endpoint,
+        timeouts: { connectionMs: 500, requestMs: 500 },
+      });
+    async function skcVia(mailer: ReturnType<typeof hungMailer> | undefined, argv: string[]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(
+        ['digest', ...argv],
+        env,
+        { out: (line) => out.push(line), err: (line) => err.push(line) },
+        { now: () => mondayAfter, ...(mailer && { mailer }) },
+      );
+      return { code, out, err };
+    }
+    const attachmentOf = (period: string) => `veckorapport-${period}.csv`;
+    const viaSesLocal = async (period: string) =>
+      (await mailTo(recipients[0]!)).filter((mail) =>
+        mail.attachments.some((attachment) => attachment.filename === attachmentOf(period)),
+      );
+
+    it('does not send it again on a rerun; --force sends it, so the group gets it once', async () => {
+      // Prepare
+      const period = previousWeek(previousWeek(previousWeek(previousWeek(week))));
+      const ses = await startSesRefusals(() => sesAnswers.hang);
+      try {
+        // Act
+        const first = await skcVia(hungMailer(ses.endpoint), ['--period', period]);
+        const rerun = await skcVia(undefined, ['--period', period]);
+        // Assess
+        expect(ses.requests).toHaveLength(1);
+        for (const result of [first, rerun]) {
+          expect(result.code).toBe(1);
+          expect(result.err).toHaveLength(1);
+          expect(result.err[0]).toContain(`the digest for ${period} may already have been delivered`);
+          expect(result.err[0]).toContain('--force');
+        }
+        expect((await readDigestRun(db, period))?.uncertainAt).toBeDefined();
+        expect(await viaSesLocal(period)).toHaveLength(0);
+
+        const forced = await skcVia(undefined, ['--period', period, '--force']);
+        expect(forced.code).toBe(0);
+        expect(ses.delivered).toHaveLength(0);
+        expect(await viaSesLocal(period)).toHaveLength(1);
+        const record = await readDigestRun(db, period);
+        expect(record?.uncertainAt).toBeUndefined();
+        expect(record?.sends).toBe(1);
+      } finally {
+        await ses.close();
+      }
+    });
+
+    it('sends nothing more when SES delivered it before going quiet', async () => {
+      const period = previousWeek(previousWeek(previousWeek(previousWeek(previousWeek(week)))));
+      const ses = await startSesRefusals(() => sesAnswers.hangAfterDelivery);
+      try {
+        await skcVia(hungMailer(ses.endpoint), ['--period', period]);
+        const rerun = await skcVia(undefined, ['--period', period]);
+        const scheduledStyle = await skcVia(hungMailer(ses.endpoint), ['--period', period]);
+        expect([rerun.code, scheduledStyle.code]).toEqual([1, 1]);
+        expect(ses.delivered.filter((mail) => mail.raw.includes(attachmentOf(period)))).toHaveLength(1);
+        expect(ses.requests).toHaveLength(1);
+        expect(await viaSesLocal(period)).toHaveLength(0);
+      } finally {
+        await ses.close();
+      }
+    });
   });
 });

@@ -14,6 +14,8 @@ import { addCentre } from '../../shared/adapters/store/centres.ts';
 import { emailHash, tokenHash } from '../../shared/core/tokens.ts';
 import { keys } from '../../shared/adapters/store/keys.ts';
 import { freePort } from '../../local/services.ts';
+import { createMailer } from '../../shared/adapters/ses.ts';
+import { sesAnswers, startSesRefusals } from '../fixtures/ses-refusals.ts';
 import { companyValue, steeringGroup } from '../fixtures/answers.ts';
 import { allResponses, postJson, sentMail, startApp, wiring, type StoredMail } from './harness.ts';
 
@@ -39,14 +41,31 @@ function csvFile(name: string, lines: string[]): string {
   return path;
 }
 
-async function skc(argv: string[], options: { now?: Date; env?: Record<string, string | undefined> } = {}) {
+async function skc(
+  argv: string[],
+  options: { now?: Date; env?: Record<string, string | undefined>; sesEndpoint?: string } = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
+  const endpoint = options.sesEndpoint;
   const code = await main(
     argv,
     options.env ?? process.env,
     { out: (line) => out.push(line), err: (line) => err.push(line) },
-    { now: () => options.now ?? noon, progress: () => {} },
+    {
+      now: () => options.now ?? noon,
+      progress: () => {},
+      // A stand-in SES that may never answer: short timeouts keep the test quick.
+      ...(endpoint && {
+        mailer: () =>
+          createMailer({
+            region: 'eu-north-1',
+            from: 'skc-pilot@teknikcollege.test',
+            endpoint,
+            timeouts: { connectionMs: 500, requestMs: 500 },
+          }),
+      }),
+    },
   );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -551,5 +570,67 @@ describe('skc invite with many rows', () => {
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(SES_CONCURRENCY);
     expect((await getInvitee(db, 'company-value', address('many11')))?.sentAt).toBe(noon.toISOString());
+  });
+});
+
+describe('skc invite and skc remind when SES takes a mail and never answers', () => {
+  const quiet = address('tyst1');
+  const list = csvFile('quiet.csv', [
+    'email,organisation,region',
+    `${quiet},Tysta Verkstaden AB,tc-kronoberg`,
+    `${address('tyst2')},Andra Verkstaden AB,tc-kronoberg`,
+  ]);
+
+  it('does not resend an invitation that may have been delivered, unless asked to', async () => {
+    // Prepare
+    const ses = await startSesRefusals((to) => (to.includes(quiet) ? sesAnswers.hang : sesAnswers.accept));
+    try {
+      // Act
+      const hung = await skc(['invite', '--survey', 'company-value', '--csv', list], {
+        sesEndpoint: ses.endpoint,
+      });
+      const rerun = await skc(['invite', '--survey', 'company-value', '--csv', list]);
+      // Assess
+      expect(hung.code).toBe(1);
+      expect(hung.err).toMatch(/^skc invite: SES did not answer .* may have been delivered/);
+      expect((await getInvitee(db, 'company-value', quiet))?.sendingAt).toBeDefined();
+      expect(rerun.code).toBe(1);
+      expect(rerun.err).toContain(`the invitation to ${quiet} may already have been delivered`);
+      expect(rerun.err).toContain('--resend-uncertain');
+      expect(await invitations('tyst1')).toHaveLength(0);
+      expect(await invitations('tyst2')).toHaveLength(1);
+      expect(ses.requests.filter((request) => request.to.includes(quiet))).toHaveLength(1);
+
+      const resent = await skc(['invite', '--survey', 'company-value', '--csv', list, '--resend-uncertain']);
+      expect(resent.code).toBe(0);
+      expect(await invitations('tyst1')).toHaveLength(1);
+      expect((await getInvitee(db, 'company-value', quiet))?.sendingAt).toBeUndefined();
+    } finally {
+      await ses.close();
+    }
+  });
+
+  it('counts a reminder that may have been delivered as sent, and does not remind again', async () => {
+    // Prepare: a later day, so everyone not answered is due.
+    const later = new Date(noon.getTime() + 5 * 24 * 3_600_000);
+    const ses = await startSesRefusals((to) => (to.includes(quiet) ? sesAnswers.hang : sesAnswers.accept));
+    try {
+      // Act
+      const hung = await skc(['remind', '--survey', 'company-value'], {
+        now: later,
+        sesEndpoint: ses.endpoint,
+      });
+      const rerun = await skc(['remind', '--survey', 'company-value'], { now: later });
+      // Assess
+      expect(hung.code).toBe(1);
+      expect(hung.err).toMatch(/^skc remind: SES did not answer .* counts as sent/);
+      expect((await getInvitee(db, 'company-value', quiet))?.remindedAt).toBe(later.toISOString());
+      expect(rerun.code).toBe(0);
+      expect(rerun.out).toMatch(/already reminded today/);
+      expect(ses.requests.filter((request) => request.to.includes(quiet))).toHaveLength(1);
+      expect(await reminders('tyst1')).toHaveLength(0);
+    } finally {
+      await ses.close();
+    }
   });
 });

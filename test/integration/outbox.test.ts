@@ -36,7 +36,7 @@ describe('local outbox drain', () => {
         return mails.length > 0 ? mails : undefined;
       });
       expect(mail!.subject).toContain(response.json.responseId as string);
-      await until(async () => ((await pendingOutbox(db)).length === 0 ? true : undefined));
+      await until(async () => ((await pendingOutbox(db)).ids.length === 0 ? true : undefined));
     } finally {
       await stop();
     }

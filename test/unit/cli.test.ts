@@ -19,6 +19,15 @@ describe('skc against AWS', () => {
   });
 });
 
+describe('skc outbox: masked addresses', () => {
+  it('keeps the first letters and the top-level domain, nothing more', async () => {
+    const { maskAddress } = await import('../../bin/commands/outbox.ts');
+    expect(maskAddress('anna.andersson@verkstaden.se')).toBe('a***@v***.se');
+    expect(maskAddress('x@localhost')).toBe('x***@l***');
+    expect(maskAddress('not-an-address')).toBe('***');
+  });
+});
+
 describe('skc regions', () => {
   it('lists every Teknikcollege region with its slug and known municipalities, one per line', async () => {
     const { main } = await import('../../bin/cli.ts');
@@ -42,7 +51,17 @@ describe('skc usage and help', () => {
     const code = await main(argv, env, { out: (line) => out.push(line), err: (line) => err.push(line) });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
-  const commands = ['digest', 'invite', 'remind', 'export', 'applications', 'review', 'erase', 'regions'];
+  const commands = [
+    'digest',
+    'invite',
+    'remind',
+    'export',
+    'applications',
+    'review',
+    'erase',
+    'regions',
+    'outbox',
+  ];
 
   it('prints usage with a line per option for --help on every command and for help COMMAND (exit 0)', async () => {
     const { command: digest } = await import('../../bin/commands/digest.ts');
@@ -76,6 +95,7 @@ describe('skc usage and help', () => {
     expect(usage).toBe(
       'Usage: npx skc invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run]',
     );
+    expect(usage).toBe('Usage: npx skc invite --survey ID --csv FILE [--dry-run] [--resend-uncertain]');
     expect(result.err).not.toMatch(/positional|place it at the end/);
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isRefusedMail } from '../../shared/adapters/ses.ts';
 import { parseInviteList, personalLink } from '../../shared/core/invites.ts';
 import { answerBy, invitationMail } from '../../shared/views/mail/invitation.ts';
 import { companyValue } from '../../surveys/company-value.ts';
@@ -273,20 +272,5 @@ describe('personalLink', () => {
     expect(personalLink('http://localhost:3000', 'steering-group', 'a-b_c')).toBe(
       'http://localhost:3000/forms/steering-group?token=a-b_c',
     );
-  });
-});
-
-describe('isRefusedMail', () => {
-  it('tells a refused message from an unreachable mail server', () => {
-    const refused = Object.assign(new Error('x'), {
-      cause: { name: 'MessageRejected', $metadata: { httpStatusCode: 400 } },
-    });
-    const throttled = Object.assign(new Error('x'), {
-      cause: { name: 'Throttling', $metadata: { httpStatusCode: 400 } },
-    });
-    const unreachable = Object.assign(new Error('x'), { cause: { name: 'Error', code: 'ECONNREFUSED' } });
-    expect(isRefusedMail(refused)).toBe(true);
-    expect(isRefusedMail(throttled)).toBe(false);
-    expect(isRefusedMail(unreachable)).toBe(false);
   });
 });

@@ -12,13 +12,22 @@ const base = {
 };
 
 describe('receiptMail', () => {
-  it('escapes every answer in the HTML part and keeps it verbatim in the text part', () => {
-    const answers = centreApplication({ centreName: '<img src=x onerror=alert(1)> "AB" & Co' });
-    const mail = receiptMail({ ...base, submittedAt: '2026-11-24T09:30:00Z', answers });
-    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;AB&quot; &amp; Co');
-    expect(mail.html).not.toContain('<img');
-    expect(mail.text).toContain('<img src=x onerror=alert(1)> "AB" & Co');
+  it('says what was received, when and under which reference, and repeats nothing typed into the form', () => {
+    const typed = 'Besök https://phish.example/login <img src=x onerror=alert(1)>';
+    const answers = centreApplication({ centreName: typed, assureQualityAssuredProcess: typed });
+    const mail = receiptMail({ ...base, submittedAt: '2026-11-24T09:30:00Z' });
+    for (const part of [mail.subject, mail.text, mail.html!]) {
+      expect(part).not.toContain('phish.example');
+      for (const value of Object.values(answers))
+        if (typeof value === 'string' && value.length > 3) expect(part).not.toContain(value);
+    }
     expect(mail.subject).toContain('K7F3-9QPA-2MXD');
+    expect(mail.subject).toMatch(/^Bekräftelse/);
+    expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toMatch(/kvitto/i);
+    expect(mail.text).toContain(survey.title.sv);
+    expect(mail.text).toContain('24 november 2026 kl. 10:30');
+    expect(mail.text).toContain('Svara på det här mejlet och ange referensnumret K7F3-9QPA-2MXD');
+    expect(mail.text).toContain('bara till den e-postadress som står i ansökan');
   });
 
   it('shows options by label, matrix rows with their scale words, and each utbildning with its fields', () => {
@@ -39,22 +48,16 @@ describe('receiptMail', () => {
 
 describe('decisionMail', () => {
   it('states the new status in Swedish and English and escapes the note', () => {
-    const mail = decisionMail({
-      ...base,
-      title: 'ATC <b>',
-      decision: 'rejected',
-      note: 'Saknar <styrgrupp> & beslut',
-    });
+    const mail = decisionMail({ ...base, decision: 'rejected', note: 'Saknar <styrgrupp> & beslut' });
     expect(mail.subject).toBe('Besked om er ansökan (K7F3-9QPA-2MXD): Avslagen / Rejected');
     expect(mail.html).toContain('Saknar &lt;styrgrupp&gt; &amp; beslut');
-    expect(mail.html).toContain('ATC &lt;b&gt;');
     expect(mail.text).toContain('Saknar <styrgrupp> & beslut');
   });
 
   it('links to the form only when changes are requested', () => {
     const note = 'Lägg till kurserna.';
-    const requested = decisionMail({ ...base, title: 'ATC', decision: 'changes-requested', note });
-    const approved = decisionMail({ ...base, title: 'ATC', decision: 'approved', note });
+    const requested = decisionMail({ ...base, decision: 'changes-requested', note });
+    const approved = decisionMail({ ...base, decision: 'approved', note });
     expect(requested.html).toContain('href="https://skc.example/forms/centre-application"');
     expect(approved.html).not.toContain('/forms/');
   });

@@ -140,9 +140,9 @@ async function updateDigestRun(
 }
 
 /**
- * Claims a period before sending. Without `force` only an unclaimed, unsent period is claimed;
- * with `force` a sent period or a claim whose lease ran out is taken over, but never a live claim
- * (another run is sending right now).
+ * Claims a period before sending. Without `force` only an unclaimed, unsent period whose last send
+ * was not uncertain is claimed; with `force` a sent or uncertain period or a claim whose lease ran
+ * out is taken over, but never a live claim (another run is sending right now).
  */
 export async function claimDigestRun(
   db: Db,
@@ -153,7 +153,7 @@ export async function claimDigestRun(
   const leaseUntil = options.now.getTime() + (options.leaseMs ?? CLAIM_LEASE_MS);
   const condition = options.force
     ? 'attribute_not_exists(claimId) OR leaseUntil < :now'
-    : 'attribute_not_exists(claimId) AND attribute_not_exists(messageId)';
+    : 'attribute_not_exists(claimId) AND attribute_not_exists(messageId) AND attribute_not_exists(uncertainAt)';
   try {
     await updateDigestRun(db, week, {
       update: 'SET claimId = :claim, claimedAt = :at, leaseUntil = :lease',
@@ -174,7 +174,13 @@ export async function claimDigestRun(
   if (record.claimId === claimId) return { claimed: true, claimId };
   const leaseRunning =
     record.leaseUntil !== undefined && Date.parse(record.leaseUntil) >= options.now.getTime();
-  const state = record.claimId ? (leaseRunning ? 'in-progress' : 'unconfirmed') : 'sent';
+  const state = record.claimId
+    ? leaseRunning
+      ? 'in-progress'
+      : 'unconfirmed'
+    : record.messageId
+      ? 'sent'
+      : 'uncertain';
   return { claimed: false, state, record };
 }
 
@@ -187,7 +193,7 @@ async function recordDigestSent(
 ): Promise<void> {
   await updateDigestRun(db, week, {
     update:
-      'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil',
+      'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil, uncertainAt',
     condition: 'claimId = :claim',
     values: {
       ':message': sent.messageId,
@@ -213,6 +219,21 @@ async function releaseDigestRun(db: Db, week: string, claimId: string): Promise<
   }
 }
 
+/** Ends a claim whose send got no answer from SES: the digest may have gone out, so no run resends it unforced. */
+async function recordDigestUncertain(db: Db, week: string, claimId: string, at: Date): Promise<void> {
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.digestRun(week),
+        UpdateExpression: 'SET uncertainAt = :at REMOVE claimId, claimedAt, leaseUntil',
+        ConditionExpression: 'claimId = :claim',
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':claim': claimId },
+      }),
+    ),
+  );
+}
+
 export async function readDigestRun(db: Db, week: string): Promise<RunRecord | undefined> {
   const item = await getItem(db, keys.digestRun(week));
   if (!item) return undefined;
@@ -222,6 +243,8 @@ export async function readDigestRun(db: Db, week: string): Promise<RunRecord | u
   const lease = item.leaseUntil as number | undefined;
   const messageId = item.messageId as string | undefined;
   const sentAt = item.sentAt as string | undefined;
+  const uncertainAt = item.uncertainAt as string | undefined;
+  if (uncertainAt) record.uncertainAt = uncertainAt;
   if (claimId) record.claimId = claimId;
   if (claimedAt) record.claimedAt = claimedAt;
   if (lease !== undefined) record.leaseUntil = new Date(lease).toISOString();
@@ -238,5 +261,6 @@ export function digestStore(db: Db): DigestStore {
     claim: (week, options) => claimDigestRun(db, week, options),
     recordSent: (week, claimId, sent) => recordDigestSent(db, week, claimId, sent),
     release: (week, claimId) => releaseDigestRun(db, week, claimId),
+    recordUncertain: (week, claimId, at) => recordDigestUncertain(db, week, claimId, at),
   };
 }

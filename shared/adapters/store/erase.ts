@@ -8,6 +8,7 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
+import { mailboxOf } from '../../core/receipts.ts';
 import { emailHash } from '../../core/tokens.ts';
 import {
   getItem,
@@ -151,12 +152,8 @@ export async function eraseByEmail(db: Db, address: string, options: EraseOption
   await pMap(responseIds, (responseId) => tombstone(db, responseId, options), {
     concurrency: DELETE_CONCURRENCY,
   });
-  // The daily receipt quota is keyed by the address's hash itself.
-  const days = await sortKeysInPartition(db, partitions.receiptQuota(hash));
-  await deleteAll(
-    db,
-    days.map((day) => keys.receiptQuota(hash, day)),
-  );
+  // The receipt cap's window is keyed by the hash of the mailbox (`+tag` removed); it holds response ids only.
+  await deleteAll(db, [keys.receiptWindow(emailHash(mailboxOf(address)))]);
   // The lookups go last: an erase interrupted halfway can simply be run again.
   const known = references.filter((reference) => targetOf(reference).kind !== 'unknown');
   report.lookups = await deleteAll(

@@ -128,6 +128,8 @@ export type StoredInvitee = Invitee & {
   invitedAt: string;
   /** When the invitation email was handed to SES; absent until then. */
   sentAt?: string;
+  /** Set just before a send and cleared when SES surely did not take it: left set, it may have been delivered. */
+  sendingAt?: string;
   /** When the last reminder was sent (or is being sent). */
   remindedAt?: string;
   answeredAt?: string;
@@ -148,6 +150,7 @@ function inviteeOf(item: Item): StoredInvitee {
     'centre',
     'centreName',
     'sentAt',
+    'sendingAt',
     'remindedAt',
     'answeredAt',
   ] as const) {
@@ -222,6 +225,38 @@ export async function addInviteLink(
   );
 }
 
+/**
+ * Records that the invitation is about to be sent, before it is: if SES then never answers (or the
+ * process dies), the mark stays and a rerun knows it may have been delivered.
+ */
+export async function markSending(db: Db, key: string, at: Date): Promise<void> {
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.invitee(key),
+        UpdateExpression: 'SET sendingAt = :at',
+        ConditionExpression: `attribute_exists(${table.partitionKey})`,
+        ExpressionAttributeValues: { ':at': at.toISOString() },
+      }),
+    ),
+  );
+}
+
+/** Takes the mark back when SES surely did not take the invitation (no connection, a refusal). */
+export async function clearSending(db: Db, key: string): Promise<void> {
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.invitee(key),
+        UpdateExpression: 'REMOVE sendingAt',
+        ConditionExpression: `attribute_exists(${table.partitionKey})`,
+      }),
+    ),
+  );
+}
+
 /** Records that the invitation email was handed to SES (only ever after it was). */
 export async function markSent(db: Db, key: string, at: Date): Promise<void> {
   await orStoreUnavailable(() =>
@@ -229,7 +264,7 @@ export async function markSent(db: Db, key: string, at: Date): Promise<void> {
       new UpdateCommand({
         TableName: db.tableName,
         Key: keys.invitee(key),
-        UpdateExpression: 'SET sentAt = :at',
+        UpdateExpression: 'SET sentAt = :at REMOVE sendingAt',
         ConditionExpression: `attribute_exists(${table.partitionKey})`,
         ExpressionAttributeValues: { ':at': at.toISOString() },
       }),

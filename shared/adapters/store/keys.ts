@@ -22,8 +22,8 @@ export const partitions = {
   application: (responseId: string) => `APP#${responseId}`,
   /** One person's lookup items, by the hash of their address. */
   emailLookups: (hash: string) => `EMAIL#${hash}`,
-  /** One address's receipt quota, one item per Stockholm day. */
-  receiptQuota: (hash: string) => `RECEIPTS#${hash}`,
+  /** One mailbox's confirmations over the last 24 hours, by the hash of the mailbox. */
+  receiptWindow: (mailboxHash: string) => `RECEIPTS#${mailboxHash}`,
 };
 
 /** Sort-key prefixes that a Query narrows by. */
@@ -66,7 +66,7 @@ export const keys = {
     itemKey(partitions.application(responseId), historyKey),
   /** Points from a person's address hash at an item that holds their data (`reference` is its pk). */
   emailLookup: (hash: string, reference: string) => itemKey(partitions.emailLookups(hash), reference),
-  receiptQuota: (hash: string, day: string) => itemKey(partitions.receiptQuota(hash), day),
+  receiptWindow: (mailboxHash: string) => itemKey(partitions.receiptWindow(mailboxHash), 'WINDOW'),
   digestRun: (week: string) => itemKey(`DIGEST#${week}`, 'RUN'),
   outbox: (id: string) => itemKey(`${prefixes.outbox}${id}`, 'OUTBOX'),
   /** Never written: the health check reads it to see that storage answers. */
@@ -79,13 +79,16 @@ export const keys = {
 /** The sort key of a history item written at `at` (ISO time). */
 export const historyKey = (at: string) => `${sortPrefixes.history}${at}`;
 
-/** GSI1 partitions: responses by survey (sorted by week and time), applications, invitees, pending mail. */
+/** GSI1 partitions: responses by survey (sorted by week and time), applications, invitees, mail. */
 export const indexKeys = {
   responses: (surveyId: string) => `RESPONSES#${surveyId}`,
   applications: 'APPLICATIONS',
   invitees: (surveyId: string) => `INVITEES#${surveyId}`,
   centres: 'CENTRES',
+  /** Mail to send, sorted by when it is next due (`<ISO time>#<id>`). */
   outbox: 'OUTBOX#PENDING',
+  /** Mail that failed or whose send is uncertain: listed by `skc outbox`, resent only by hand. */
+  outboxHeld: 'OUTBOX#HELD',
 };
 
 /** The outbox id of an outbox item's partition key (`OUTBOX#<id>`), if it is one. */

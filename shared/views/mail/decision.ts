@@ -1,7 +1,8 @@
 /**
  * The email an applicant gets for each review step: the new status in plain words, the
  * reviewer's note, and what to do next — in Swedish with English. The note is the reviewer's own
- * text and reaches the HTML part only through the escaping `html` tag.
+ * text and reaches the HTML part only through the escaping `html` tag. Nothing the applicant typed
+ * (not even the centre's name) is repeated: the address came from an open form.
  */
 import { statusText, type Decision } from '../../core/applications.ts';
 import type { Survey, Text } from '../../core/definition.ts';
@@ -32,8 +33,6 @@ const meaning: Record<Decision, Text> = {
 export type DecisionInput = {
   survey: Survey;
   responseId: string;
-  /** The centre's name, as the case is titled. */
-  title: string;
   decision: Decision;
   note: string;
   to: string[];
@@ -49,7 +48,7 @@ export function decisionMail(input: DecisionInput): Mail {
       : undefined;
   const note = input.note.trim();
   const text = [
-    `Besked om ansökan ${responseId} (${input.title}): ${status.sv}.`,
+    `Besked om er ansökan med referensnummer ${responseId}: ${status.sv}.`,
     meaning[decision].sv,
     ...(note ? [`Kommentar från granskningen:\n${note}`] : []),
     ...(formLink ? [`Ny ansökan: ${formLink}`] : []),
@@ -59,7 +58,7 @@ export function decisionMail(input: DecisionInput): Mail {
   const body = letter(
     `Besked om ansökan ${responseId}`,
     html`<h1 style="font-size:1.5em">Besked om er ansökan: ${status.sv}</h1>
-      <p>${input.title}, referensnummer <strong>${responseId}</strong>.</p>
+      <p>Referensnummer <strong>${responseId}</strong>.</p>
       <p>${meaning[decision].sv}</p>
       ${
         note

@@ -1,7 +1,11 @@
 /**
- * The receipt an applicant gets after submitting: the reference number and a readable copy of
- * the answers, in Swedish with an English introduction. Question labels and option labels come
- * from the definition; every answer reaches the HTML part through the escaping `html` tag.
+ * The confirmation (bekräftelse) an applicant gets after submitting: what was received — the
+ * survey's title, when, the reference number — and that a copy of the answers can be had by
+ * replying with the reference. It repeats nothing typed into the form: the open form takes any
+ * address, so text in this mail would go, from our domain, to whoever the sender named.
+ *
+ * The readable copy of the answers (`answersCopy`) is for the copy an administrator sends, on
+ * request, to the address on file; every answer reaches HTML only through the escaping `html` tag.
  */
 import type { Lang, Survey } from '../../core/definition.ts';
 import { letter } from '../components/email-layout.ts';
@@ -65,8 +69,6 @@ export type ReceiptInput = {
   survey: Survey;
   responseId: string;
   submittedAt: string;
-  /** All answers, personal ones included: the copy goes only to the applicant. */
-  answers: Answers;
   to: string[];
   publicUrl: string;
 };
@@ -80,34 +82,42 @@ const stockholmTime = (iso: string) =>
 
 export function receiptMail(input: ReceiptInput): Mail {
   const { survey, responseId } = input;
-  const sections = answersCopy(survey, input.answers, 'sv');
   const when = stockholmTime(input.submittedAt);
   const privacy = link('privacy', {}, { base: input.publicUrl });
   const privacyEn = link('privacy', {}, { base: input.publicUrl, lang: 'en' });
   const text = [
     `Tack! Vi har tagit emot er ansökan "${survey.title.sv}" ${when}.`,
     `Ert referensnummer: ${responseId}`,
-    'Ange referensnumret om ni kontaktar oss om ansökan. Teknikcollege granskar ansökan och meddelar beslutet via e-post.',
-    `Thank you! We have received your application "${survey.title.en}". Your reference number is ${responseId}. A copy of your answers follows, in Swedish as submitted. We review the application and send the decision by email.`,
-    copyText(sections),
+    'Ange referensnumret om ni kontaktar oss om ansökan. Industrirådets granskningskommitté granskar ansökan, och ni får beslutet via e-post.',
+    `Vill ni ha en kopia av era svar? Svara på det här mejlet och ange referensnumret ${responseId}. Kopian skickas bara till den e-postadress som står i ansökan.`,
+    'Har ni inte skickat någon ansökan? Då har någon annan angett er adress; ni behöver inte göra något.',
+    `Thank you! We have received your application "${survey.title.en}" (${when}). Your reference number is ${responseId}. To get a copy of your answers, reply to this email with the reference number; the copy goes only to the email address given in the application. Industrirådet's review committee reviews the application and you will get the decision by email. If you did not apply, someone else entered your address; you need not do anything.`,
     `Så behandlar vi personuppgifter / How we handle personal data: ${privacy}`,
   ].join('\n\n');
   const body = letter(
-    `Kvitto ${responseId}`,
+    `Bekräftelse ${responseId}`,
     html`<h1 style="font-size:1.5em">Tack, vi har tagit emot er ansökan</h1>
       <p>${survey.title.sv}, inskickad ${when}.</p>
       <p>Ert referensnummer:</p>
       <p style="font-size:1.4em;font-weight:700;letter-spacing:.05em">${responseId}</p>
       <p>
-        Ange referensnumret om ni kontaktar oss om ansökan. Teknikcollege granskar ansökan och meddelar
-        beslutet via e-post.
+        Ange referensnumret om ni kontaktar oss om ansökan. Industrirådets granskningskommitté granskar
+        ansökan, och ni får beslutet via e-post.
+      </p>
+      <p>
+        Vill ni ha en kopia av era svar? Svara på det här mejlet och ange referensnumret ${responseId}. Kopian
+        skickas bara till den e-postadress som står i ansökan.
+      </p>
+      <p>
+        Har ni inte skickat någon ansökan? Då har någon annan angett er adress; ni behöver inte göra något.
       </p>
       <p lang="en">
-        Thank you! We have received your application. Your reference number is ${responseId}. A copy of your
-        answers follows, in Swedish as submitted. We review the application and send the decision by email.
+        Thank you! We have received your application "${survey.title.en}" (${when}). Your reference number is
+        ${responseId}. To get a copy of your answers, reply to this email with the reference number; the copy
+        goes only to the email address given in the application. Industrirådet's review committee reviews the
+        application and you will get the decision by email. If you did not apply, someone else entered your
+        address; you need not do anything.
       </p>
-      <h2 style="font-size:1.3em;margin-top:2em">Kopia av era svar</h2>
-      ${copyHtml(sections)}
       <p style="margin-top:2em">
         <a href="${privacy}">Så behandlar vi personuppgifter</a> ·
         <a href="${privacyEn}" lang="en">How we handle personal data</a>
@@ -115,7 +125,40 @@ export function receiptMail(input: ReceiptInput): Mail {
   );
   return {
     to: input.to,
-    subject: `Kvitto: vi har tagit emot er ansökan (${responseId}) / Receipt for your application`,
+    subject: `Bekräftelse: vi har tagit emot er ansökan (${responseId}) / Confirmation of your application`,
+    text,
+    html: body,
+  };
+}
+
+export type AnswersCopyInput = ReceiptInput & {
+  /** The answers to copy: no one's personal data but the recipient's own address. */
+  answers: Answers;
+};
+
+/**
+ * The copy of the answers an administrator sends on request (`skc copy`), to the address on file
+ * only: the one mail that repeats what was typed, after a person asked for it.
+ */
+export function answersCopyMail(input: AnswersCopyInput): Mail {
+  const { survey, responseId } = input;
+  const sections = answersCopy(survey, input.answers, 'sv');
+  const when = stockholmTime(input.submittedAt);
+  const text = [
+    `Här är den kopia av ansökan ${responseId} ("${survey.title.sv}", ${when}) som ni bad om.`,
+    `Here is the copy of application ${responseId} you asked for, in Swedish as submitted.`,
+    copyText(sections),
+  ].join('\n\n');
+  const body = letter(
+    `Kopia av ansökan ${responseId}`,
+    html`<h1 style="font-size:1.5em">Kopia av er ansökan ${responseId}</h1>
+      <p>Här är den kopia som ni bad om: ${survey.title.sv}, inskickad ${when}.</p>
+      <p lang="en">Here is the copy you asked for, in Swedish as submitted.</p>
+      ${copyHtml(sections)}`,
+  );
+  return {
+    to: input.to,
+    subject: `Kopia av er ansökan (${responseId}) / Copy of your application`,
     text,
     html: body,
   };
