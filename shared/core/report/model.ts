@@ -45,6 +45,8 @@ export type ValueRow = {
   questionId: string;
   label: string;
   type: 'likert' | 'nps';
+  /** The range a figure can take: the Likert scale, or −100…100 for an NPS. */
+  scale: { min: number; max: number };
   /** Answers from before the centre's approval. */
   baseline: Figure;
   /** Answers from the approval on (and every answer without a centre). */
@@ -427,6 +429,10 @@ function valueRows(surveys: readonly Survey[], answers: Placed[]): ValueRow[] {
         questionId: question.id,
         label: question.label.sv,
         type: question.type,
+        scale:
+          question.type === 'nps'
+            ? { min: -100, max: 100 }
+            : { min: question.scale.min, max: question.scale.max },
         baseline: figureOf(
           question,
           answered.filter((response) => response.baseline),
