@@ -49,7 +49,7 @@ export function trendChart(row: ValueRow, captionId: string): Html {
             y="${HEIGHT - PLOT.bottom + 33}"
             text-anchor="middle"
             class="note"
-            >n = ${figure.n}</text
+            >n&#160;=&#160;${figure.n}</text
           >`;
       return html`${label}<line
           x1="${x(index)}"

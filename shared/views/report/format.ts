@@ -40,7 +40,7 @@ export function figureText(figure: Figure, kind: FigureKind): { value: string; i
 export function judgementText(judgement: Judgement): string {
   if (judgement.mean === null) return NONE;
   return judgement.n > 1
-    ? `${upToOne.format(judgement.mean)} (n = ${judgement.n})`
+    ? `${upToOne.format(judgement.mean)} (n\u00a0=\u00a0${judgement.n})`
     : upToOne.format(judgement.mean);
 }
 

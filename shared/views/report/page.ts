@@ -289,9 +289,9 @@ function figureCell(figure: ValueRow['pilot'], row: ValueRow): Html {
     figure.imported > 0 ? html`<span class="imported">varav ${figure.imported} importerade</span>` : '';
   if (figure.value === undefined)
     return html`<span class="${figure.n ? 'too-few' : ''}">${text.value}</span
-      >${figure.n ? html`<span class="n">n = ${figure.n}</span>` : ''}${imported}`;
+      >${figure.n ? html`<span class="n">n&#160;=&#160;${figure.n}</span>` : ''}${imported}`;
   return html`<strong>${text.value}</strong><span class="ci">${text.interval}</span
-    ><span class="n">n = ${figure.n}</span>${imported}`;
+    ><span class="n">n&#160;=&#160;${figure.n}</span>${imported}`;
 }
 
 function valueBlock(scope: ScopeReport, id: string, model: ReportModel): Html {
