@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   invite: () => import('./commands/invite.ts'),
   remind: () => import('./commands/remind.ts'),
   export: () => import('./commands/export.ts'),
+  import: () => import('./commands/import.ts'),
+  report: () => import('./commands/report.ts'),
   applications: () => import('./commands/applications.ts'),
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
@@ -87,6 +89,8 @@ Commands:
   invite --survey ID --csv FILE [--dry-run]
   remind --survey ID
   export --survey ID [--format csv|json] [--out FILE] [--labels sv]
+  import --survey ID --csv FILE [--dry-run]
+  report [--centre SLUG] [--region NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format html|json|csv] [--out FILE]
   applications
   review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
   erase --email ADDRESS

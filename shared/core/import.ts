@@ -12,7 +12,9 @@ import type { Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
 import { exportColumns } from './export.ts';
 import { csvReason, startLine, type RowProblem } from './invites.ts';
-import { isUuid } from './tokens.ts';
+import { waveOf } from './report/model.ts';
+import { newResponse, type NewResponse } from './submit.ts';
+import { isUuid, newResponseId } from './tokens.ts';
 import { validateAnswers, type Answers } from './validation.ts';
 
 export type ImportCentre = { slug: string; name: string; region: string };
@@ -242,4 +244,27 @@ function rawAnswers(survey: Survey, cells: Map<string, string>, problems: string
     } else raw[question.id] = cell;
   }
   return raw;
+}
+
+/**
+ * What the store writes for an imported row: the submit path's response (same items, same
+ * counters), marked imported, with the row's centre and the wave of its date. No invitation is
+ * touched, and the store sends no receipt for it.
+ */
+export function importedResponse(survey: Survey, row: ImportRow, retentionUntil: number): NewResponse {
+  const response = newResponse(survey, row.answers, {
+    receipt: { responseId: newResponseId(), submissionId: row.submissionId, status: 'received' },
+    hash: row.hash,
+    invitation: undefined,
+    now: row.submittedAt,
+    retentionUntil,
+  });
+  const region = row.centre?.region ?? response.region;
+  return {
+    ...response,
+    region,
+    imported: true,
+    wave: waveOf(row.submittedAt.toISOString()),
+    ...(row.centre && { centre: row.centre.slug }),
+  };
 }

@@ -48,6 +48,12 @@ export type NewResponse = {
   invitation: Invitation | undefined;
   /** Unix seconds after which personal data is deleted (DynamoDB TTL). */
   expiresAt: number;
+  /** Earlier evidence brought in by `skc import`: stored like an answer, but no mail goes out. */
+  imported?: true;
+  /** The registered centre's slug, when the answer belongs to one. */
+  centre?: string;
+  /** The wave (`YYYY-VT` / `YYYY-HT`) the answer belongs to. */
+  wave?: string;
 };
 
 export type SaveOutcome = 'stored' | 'duplicate' | 'already_answered';
@@ -128,7 +134,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
       hash,
       invitation,
       now: request.now,
-      deps,
+      retentionUntil: deps.retentionUntil,
     });
     const outcome = await deps.store.saveResponse(response);
     if (outcome === 'already_answered') return answeredOrReplay();
@@ -204,7 +210,8 @@ async function findInvitation(
   return invitation;
 }
 
-function newResponse(
+/** Everything the store writes for validated answers (the submit path and `skc import` alike). */
+export function newResponse(
   survey: Survey,
   answers: Answers,
   context: {
@@ -212,7 +219,7 @@ function newResponse(
     hash: string;
     invitation: Invitation | undefined;
     now: Date;
-    deps: SubmitDeps;
+    retentionUntil: number;
   },
 ): NewResponse {
   const personal: Answers = {};
@@ -241,7 +248,7 @@ function newResponse(
     region: typeof regionAnswer === 'string' ? regionAnswer : context.invitation?.region,
     counters: countersFor(survey, answers),
     invitation: context.invitation,
-    expiresAt: context.deps.retentionUntil,
+    expiresAt: context.retentionUntil,
   };
 }
 

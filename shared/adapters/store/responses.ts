@@ -138,6 +138,9 @@ export function responseItem(response: NewResponse): Item {
     week: S(response.week),
     answers: S(JSON.stringify(response.answers)),
     ...(response.region && { region: S(response.region) }),
+    ...(response.centre && { centre: S(response.centre) }),
+    ...(response.wave && { wave: S(response.wave) }),
+    ...(response.imported && { imported: { BOOL: true } }),
     [table.index.partitionKey]: S(indexKeys.responses(survey.id)),
     [table.index.sortKey]: S(`${response.week}#${submittedAt}#${responseId}`),
   };
@@ -238,7 +241,8 @@ function transactionItems(TableName: string, response: NewResponse) {
       },
     });
     writes.push(counterUpdate(TableName, keys.statuses(survey.id), { submitted: 1 }));
-    if (response.emailHashes.length > 0) {
+    // Imported answers are earlier evidence: nobody is waiting for a receipt.
+    if (response.emailHashes.length > 0 && !response.imported) {
       writes.push({
         Put: {
           TableName,
