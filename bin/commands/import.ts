@@ -9,6 +9,7 @@ import pMap from 'p-map';
 import { importedResponse, parseImportFile, type ImportRow } from '../../shared/core/import.ts';
 import type { RowProblem } from '../../shared/core/invites.ts';
 import type { Survey } from '../../shared/core/definition.ts';
+import type { NewResponse } from '../../shared/core/submit.ts';
 import { readCentres } from '../../shared/adapters/store/report.ts';
 import { createResponseStore } from '../../shared/adapters/store/responses.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
@@ -57,8 +58,7 @@ export const command: Command = {
     await pMap(
       fresh,
       async (row) => {
-        // 'duplicate' only if a concurrent run stored the same row first: stored once either way.
-        await store.saveResponse(importedResponse(survey, row, context.retentionUntil));
+        await saveOnce(store, importedResponse(survey, row, context.retentionUntil));
         report(++done);
       },
       { concurrency: CONCURRENCY },
@@ -67,6 +67,25 @@ export const command: Command = {
     return 0;
   },
 };
+
+const ATTEMPTS = 4;
+
+/**
+ * Stores one row, trying again while the store is unavailable (a batch may outlast a slow moment
+ * of the store that a single request would not). A retry is safe: the transaction's condition on
+ * the submission makes a row whose first attempt did land a 'duplicate', stored once either way.
+ */
+async function saveOnce(store: ReturnType<typeof createResponseStore>, response: NewResponse): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.saveResponse(response);
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'StoreUnavailableError' || attempt === ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
 
 function refuse(file: string, problems: RowProblem[], context: Context): never {
   for (const problem of problems) context.err(`${file}:${problem.line}: ${problem.message}`);
