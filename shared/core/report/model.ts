@@ -141,7 +141,11 @@ export const method = {
 /** Why a filter cannot be met (an unknown centre or region), or undefined. */
 export function filterProblem(source: ReportSource, filter: ReportFilter): string | undefined {
   if (filter.centre !== undefined && !source.centres.some((centre) => centre.slug === filter.centre)) {
-    const known = source.centres.map((centre) => centre.slug).join(', ') || 'none registered';
+    const known =
+      source.centres
+        .map((centre) => centre.slug)
+        .sort()
+        .join(', ') || 'none registered';
     return `unknown centre "${filter.centre}"; known: ${known}`;
   }
   if (filter.region !== undefined && !findRegion(source.regions, filter.region)) {
