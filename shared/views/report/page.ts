@@ -272,7 +272,7 @@ function qualityBlock(scope: ScopeReport, id: string): Html {
     ${table(
       `${id}-quality`,
       'Kriterierna på skalan 1–5: centrumets självskattning, styrgruppens och granskningskommitténs bedömning',
-      ['Kriterium', 'Centrumet', 'Styrgruppen', 'Kommittén'],
+      ['Kriterium', 'Centrumet', 'Styrgruppen', 'Granskningskommittén'],
       scope.quality.map((row) => [
         row.name,
         judgementText(row.selfAssessment),

@@ -32,11 +32,11 @@ thead th{border-bottom:2px solid var(--ink);font-size:.95rem}
 tbody th{font-weight:400;min-width:9rem}
 .num{text-align:right}
 td span{display:block}
-td,th.num{min-width:6.5rem}
+td,th.num{min-width:8.5rem}
 .trend td,.trend th.num{min-width:0}
 .trend table{font-size:.95rem}
 td strong{font-size:1.1rem}
-.ci,.n,.imported{font-size:.9rem;color:var(--muted)}
+.ci,.n,.imported{font-size:.9rem;color:var(--muted);white-space:nowrap}
 .too-few{font-style:italic;color:var(--muted)}
 .group{display:block;font-weight:600;font-size:.9rem;color:var(--muted)}
 figure{margin:.5rem 0 1rem}
