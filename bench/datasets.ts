@@ -14,11 +14,11 @@ import { ensureTable, type Db } from '../shared/adapters/store/client.ts';
 import { pilot } from '../surveys/pilot.ts';
 import { checkItemLayout, seedingDb, seedResponses } from './responses.ts';
 
-/** Every ISO week of the pilot, from the start of data collection to the week of its last day. */
+/** Every ISO week of the pilot, from its start (December 2023) to the week of its last day. */
 export function pilotWeeks(): string[] {
   const weeks: string[] = [];
   const last = weekOfDate(pilot.end);
-  for (let week = weekOfDate(pilot.collectionStart); ;) {
+  for (let week = weekOfDate(pilot.start); ;) {
     weeks.push(week);
     if (week === last) return weeks;
     const next = new Date(period(week).end.getTime() + 12 * 3600_000);

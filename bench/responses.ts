@@ -36,13 +36,14 @@ export function answerVariants(): Answers[] {
   return regions.flatMap((region, regionIndex) =>
     [0, 1, 2].map((shift) =>
       centreApplication({
-        region: region.value,
+        region: region.slug,
         centreName: `Kompetenscentrum ${regionIndex + 1}-${shift + 1}`,
         courses: [
           {
             name: 'Additiv tillverkning i metall',
             form: 'yh',
-            weeks: 40 - shift,
+            length: 40 - shift,
+            lengthUnit: 'veckor',
             participantsPerYear: 24 + shift,
             partnerCompanies: 12 + regionIndex,
           },

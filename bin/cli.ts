@@ -1,10 +1,10 @@
 /**
- * The `skc` admin CLI: commands over the same core the functions use. Each command lives in
- * `bin/commands/<name>.ts` and exports a `Command`. Exit codes: 0 ok, 1 failure (one line on
- * stderr), 2 usage error.
+ * The `skc` admin CLI (`npx skc`): commands over the same core the functions use. Each command
+ * lives in `bin/commands/<name>.ts` and exports a `Command`. Exit codes: 0 ok, 1 failure (one line
+ * on stderr), 2 usage error (one line and the command's usage).
  */
 import { parseArgs } from 'node:util';
-import { loadConfig, retentionUntil, type Config } from '../shared/adapters/config.ts';
+import { loadConfig, localEnvironment, retentionUntil, type Config } from '../shared/adapters/config.ts';
 import type { Mailer } from '../shared/core/ports.ts';
 import { mailerFrom } from '../shared/adapters/ses.ts';
 import { dbFrom } from '../shared/adapters/store/client.ts';
@@ -20,14 +20,13 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   applications: () => import('./commands/applications.ts'),
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),
+  regions: () => import('./commands/regions.ts'),
 };
 
-export const LOCAL_DYNAMODB = 'http://127.0.0.1:8000';
-export const LOCAL_SES = 'http://127.0.0.1:8005';
-
 /**
- * Local by default (the stack `npm start` runs); `SKC_TARGET=aws` uses the AWS credentials and
- * region of the environment and `SKC_TABLE_NAME` (the stack's `TableName` output).
+ * Local by default (the stack `npm start` runs, on SKC_DYNAMODB_PORT and SKC_SES_PORT, with its
+ * local working group); `SKC_TARGET=aws` uses the AWS credentials and region of the environment
+ * and `SKC_TABLE_NAME` (the stack's `TableName` output).
  */
 export function contextFrom(
   env: Record<string, string | undefined>,
@@ -36,13 +35,7 @@ export function contextFrom(
   const aws = env.SKC_TARGET === 'aws';
   if (env.SKC_TARGET && !aws && env.SKC_TARGET !== 'local')
     throw new UsageError(`SKC_TARGET must be "local" or "aws", not "${env.SKC_TARGET}"`);
-  const config = loadConfig({
-    ...env,
-    ...(!aws && {
-      SKC_DYNAMODB_ENDPOINT: env.SKC_DYNAMODB_ENDPOINT ?? LOCAL_DYNAMODB,
-      SKC_SES_ENDPOINT: env.SKC_SES_ENDPOINT ?? LOCAL_SES,
-    }),
-  });
+  const config = loadConfig(aws ? env : localEnvironment(env));
   const db = dbFrom(config);
   let mailer: Mailer | undefined;
   const tty = process.stderr.isTTY;
@@ -82,20 +75,69 @@ function mailerFor(config: Config, awsEnv: Record<string, string | undefined> | 
   return mailerFrom(config);
 }
 
-const help = `Usage: skc <command> [options]
+const PROGRAM = 'npx skc';
 
-Commands:
-  digest [--period YYYY-Www] [--json] [--dry-run] [--force]
-  invite --survey ID --csv FILE [--dry-run]
-  remind --survey ID
-  export --survey ID [--format csv|json] [--out FILE] [--labels sv]
-  import --survey ID --csv FILE [--dry-run]
-  report [--centre SLUG] [--region NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format html|json|csv] [--out FILE]
-  applications
-  review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT
-  erase --email ADDRESS
+/** Own names only: `skc constructor` is not a command. */
+const commandNamed = (name: string | undefined) =>
+  name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
 
-Talks to the local stack (npm start) by default; set SKC_TARGET=aws to use AWS.`;
+async function loadAll(): Promise<[string, Command][]> {
+  return Promise.all(
+    Object.entries(commands).map(async ([name, load]) => [name, (await load()).command] as [string, Command]),
+  );
+}
+
+/** Every command with its one-line summary. */
+async function overview(): Promise<string> {
+  const all = await loadAll();
+  const width = Math.max(...all.map(([name]) => name.length));
+  return [
+    `Usage: ${PROGRAM} <command> [options]`,
+    '',
+    'Commands:',
+    ...all.map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    `Run "${PROGRAM} help <command>" (or "${PROGRAM} <command> --help") for a command's options.`,
+    'Talks to the local stack (npm start) by default; set SKC_TARGET=aws to use AWS.',
+  ].join('\n');
+}
+
+/** A command's usage with a line per option. */
+function usageOf(command: Command): string {
+  const options: [string, string][] = [
+    ...Object.entries(command.options).map(([name, option]): [string, string] => [
+      `--${name}`,
+      option.description,
+    ]),
+    ['--help', 'prints this help'],
+  ];
+  const width = Math.max(...options.map(([flag]) => flag.length));
+  return [
+    `Usage: ${PROGRAM} ${command.usage}`,
+    command.summary,
+    '',
+    'Options:',
+    ...options.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`),
+  ].join('\n');
+}
+
+/** parseArgs' messages, said once and without its hint about positionals. */
+function parseProblem(error: unknown): string | undefined {
+  const { code, message } = error as { code?: string; message: string };
+  if (!code?.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const option = /'(-{1,2}[^' <]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option)
+    return message.includes('does not take an argument')
+      ? `${option} takes no value`
+      : `${option} needs a value`;
+  return message.split('. ')[0]!;
+}
+
+const wantsHelp = (args: string[]) => {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+};
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function main(
@@ -105,43 +147,60 @@ export async function main(
   overrides: Partial<Context> = {},
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    (name ? io.out : io.err)(help);
+  if (!name || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    (name ? io.out : io.err)(await overview());
     return name ? 0 : 2;
   }
-  const load = commands[name];
+  if (name === 'help') {
+    const load = commandNamed(rest[0]);
+    if (!load) {
+      io.err(`skc: unknown command "${rest[0]}"\n\n${await overview()}`);
+      return 2;
+    }
+    io.out(usageOf((await load()).command));
+    return 0;
+  }
+  const load = commandNamed(name);
   if (!load) {
-    io.err(`skc: unknown command "${name}"\n\n${help}`);
+    io.err(`skc: unknown command "${name}"\n\n${await overview()}`);
     return 2;
   }
   const { command } = await load();
+  if (wantsHelp(rest)) {
+    io.out(usageOf(command));
+    return 0;
+  }
   let context: Context | undefined;
   try {
     const args = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     context = { ...contextFrom(env, io), ...overrides };
     return (await command.run(args as Parameters<Command['run']>[0], context)) ?? 0;
   } catch (error) {
-    const message = (error as Error).message;
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`skc ${name}: ${message}\nUsage: skc ${command.usage}`);
+    const problem = error instanceof UsageError ? error.message : parseProblem(error);
+    if (problem !== undefined) {
+      io.err(`skc ${name}: ${problem}\n\n${usageOf(command)}`);
       return 2;
     }
     if ((error as Error).name === 'ConfigError') {
-      io.err(`skc ${name}: ${message}`);
+      io.err(`skc ${name}: ${(error as Error).message}`);
       return 2;
     }
-    io.err(`skc ${name}: ${oneLine(error)}`);
+    io.err(`skc ${name}: ${oneLine(error, context?.config)}`);
     return 1;
   } finally {
     context?.db.client.destroy();
   }
 }
 
-function oneLine(error: unknown): string {
+function oneLine(error: unknown, config: Config | undefined): string {
   const name = (error as Error).name;
   if (name === 'StoreUnavailableError')
     return 'cannot reach DynamoDB. Is the local stack running (npm start), or are SKC_TARGET, AWS_REGION and SKC_TABLE_NAME right?';
   if (name === 'MailUnavailableError')
     return 'cannot reach SES; nothing more was marked as sent. Is the local stack running (npm start)? Run the command again to finish.';
+  if (name === 'ResourceNotFoundException' && config)
+    return config.SKC_DYNAMODB_ENDPOINT
+      ? `there is no table "${config.SKC_TABLE_NAME}" in the local DynamoDB at ${config.SKC_DYNAMODB_ENDPOINT}. Start the local stack (npm start; it creates the table), or set SKC_TABLE_NAME to the table it uses, or SKC_TARGET=aws with AWS_REGION and SKC_TABLE_NAME (the stack's TableName output).`
+      : `there is no table "${config.SKC_TABLE_NAME}" in ${config.AWS_REGION}. Set SKC_TABLE_NAME to the stack's TableName output and AWS_REGION to its region.`;
   return ((error as Error).message ?? String(error)).split('\n')[0]!;
 }

@@ -3,7 +3,7 @@
  * errors a command throws (a usage mistake, exit 2; a failure in one line, exit 1). Kept apart
  * from cli.ts so that commands and the CLI do not import each other.
  */
-import type { ParseArgsConfig } from 'node:util';
+import type { ParseArgsOptionDescriptor } from 'node:util';
 import type { Config } from '../shared/adapters/config.ts';
 import type { Db } from '../shared/adapters/store/client.ts';
 import type { Mailer } from '../shared/core/ports.ts';
@@ -30,9 +30,15 @@ export type Context = {
   progress: (done: number, total: number, label: string) => void;
 };
 
+/** An option as `parseArgs` takes it, with the line `--help` prints for it. */
+export type Option = ParseArgsOptionDescriptor & { description: string };
+
 export type Command = {
+  /** The synopsis after `npx skc`, e.g. `erase --email ADDRESS`. */
   usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
+  /** One line for `npx skc help`. */
+  summary: string;
+  options: Record<string, Option>;
   run: (
     args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
     context: Context,

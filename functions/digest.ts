@@ -27,6 +27,7 @@ export async function handler(): Promise<{ period: string; outcome: string }> {
       surveys,
       mailer,
       recipients: config.SKC_DIGEST_RECIPIENTS,
+      pilotStart: config.SKC_PILOT_START,
     },
     { period, force: false, now },
   );

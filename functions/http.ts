@@ -2,8 +2,9 @@
  * The middy stack every HTTP function shares: the API Gateway v2 event read into a plain
  * request, expected problems mapped to the contract (JSON or an HTML page), unexpected errors
  * logged once without personal data and masked as a plain 500, and security headers on every
- * answer.
+ * answer. With the edge on, a request that did not come through CloudFront is refused first.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Lang } from '../shared/core/definition.ts';
@@ -42,6 +43,32 @@ const securityHeaders: Record<string, string> = {
   'cache-control': 'no-store',
 };
 const apiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The header CloudFront adds to every request it forwards (`-c edge=true`), with a secret value
+ * generated at deploy; the functions get the same value as SKC_ORIGIN_SECRET. Without it a
+ * request reached the execute-api URL directly, past the WAF, and is answered 403.
+ */
+export const ORIGIN_SECRET_HEADER = 'x-skc-origin-secret';
+
+export type HttpOptions = {
+  /** Unset (locally, in tests, without the edge): every request is answered. */
+  originSecret?: string | undefined;
+};
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Compares digests, so the time taken tells nothing about how much of a guess was right. */
+function cameThroughEdge(headers: Record<string, string>, secret: string): boolean {
+  const sent = headers[ORIGIN_SECRET_HEADER];
+  return sent !== undefined && timingSafeEqual(digest(sent), digest(secret));
+}
+
+const notThroughEdge = () =>
+  new Problem('forbidden', {
+    sv: 'Använd enkätens offentliga adress.',
+    en: 'Use the public address of the survey.',
+  });
 
 export function toRequest(event: APIGatewayProxyEventV2): HttpRequest {
   const query = new URLSearchParams(event.rawQueryString ?? '');
@@ -104,13 +131,20 @@ export function httpHandler(
   name: string,
   handle: (request: HttpRequest) => Promise<HttpResponse>,
   answer: Answer = 'json',
+  options: HttpOptions = { originSecret: process.env.SKC_ORIGIN_SECRET || undefined },
 ): HttpHandler {
   // Keyed by the event, not held in a variable: the local runtime serves requests concurrently.
   const requests = new WeakMap<APIGatewayProxyEventV2, HttpRequest>();
+  const { originSecret } = options;
   return middy<APIGatewayProxyEventV2, HttpResponse>()
     .use({
       before: (request) => {
-        requests.set(request.event, toRequest(request.event));
+        const plain = toRequest(request.event);
+        requests.set(request.event, plain);
+        // Returning a response ends the chain here (middy's early return): nothing else runs.
+        if (originSecret !== undefined && !cameThroughEdge(plain.headers, originSecret))
+          return withSecurityHeaders(problemResponse(notThroughEdge(), plain.lang, 'json'));
+        return undefined;
       },
       after: (request) => {
         request.response = withSecurityHeaders(request.response!);

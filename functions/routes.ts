@@ -52,6 +52,12 @@ export const functions = {
     sendsMail: false,
     description: 'Privacy notice and accessibility statement',
   },
+  home: {
+    entry: 'functions/home.ts',
+    table: 'none',
+    sendsMail: false,
+    description: 'The landing page: the surveys and the information pages',
+  },
   submit: {
     entry: 'functions/submit.ts',
     table: 'read-write',
@@ -77,6 +83,7 @@ export type FunctionName = keyof typeof functions;
 export type Route = { method: 'GET' | 'POST'; path: string; function: FunctionName };
 
 export const routes: readonly Route[] = [
+  { method: 'GET', path: '/', function: 'home' },
   { method: 'GET', path: '/health', function: 'health' },
   { method: 'GET', path: '/surveys', function: 'surveys' },
   { method: 'GET', path: '/surveys/{id}', function: 'survey' },

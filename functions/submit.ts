@@ -10,17 +10,23 @@ import { Problem, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
 import { log } from '../shared/adapters/log.ts';
 import { renderForm } from '../shared/views/pages/form.ts';
 import { withLang } from '../shared/views/pages/layout.ts';
-import { submitResponse } from '../shared/core/submit.ts';
+import { isCrossSite, submitResponse } from '../shared/core/submit.ts';
 import { html, httpHandler, json, problemResponse, redirect, type HttpRequest } from './http.ts';
 import { wire } from './wiring.ts';
 
-const { responses, getSurvey, retentionUntil } = wire();
-const deps = { store: responses, getSurvey, retentionUntil };
+const { responses, getSurvey, retentionUntil, config } = wire();
+const deps = {
+  store: responses,
+  getSurvey,
+  retentionUntil,
+  publicOrigin: new URL(config.SKC_PUBLIC_URL).origin,
+};
 
 export const handler = httpHandler('submit', async (request) => {
   const fromForm = isForm(request.headers['content-type']);
+  const origin = { origin: request.headers.origin, fetchSite: request.headers['sec-fetch-site'] };
   const survey = getSurvey(request.params.id ?? '');
-  if (fromForm && survey) {
+  if (fromForm && survey && !isCrossSite(origin, deps.publicOrigin)) {
     const edited = groupEdit(survey, request);
     if (edited) return edited;
   }
@@ -30,6 +36,7 @@ export const handler = httpHandler('submit', async (request) => {
     body: request.body,
     lang: request.lang,
     now: request.now,
+    ...origin,
   });
   if (submission.ok) {
     const { receipt } = submission;
@@ -57,6 +64,7 @@ export const handler = httpHandler('submit', async (request) => {
         ...(input.token && { token: input.token }),
         answers: input.answers,
         issues: problem.issues ?? [],
+        moreIssues: problem.more,
         ...(problem.code === 'unavailable' && { notice: problem.text[request.lang] }),
       }),
     );

@@ -9,14 +9,17 @@ import { z } from 'zod';
 
 const retentionDays = new Set(Object.values(RetentionDays).filter((value) => typeof value === 'number'));
 
-const flag = z.union([z.boolean(), z.stringbool()]);
-const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const flag = z.union([z.boolean(), z.stringbool()], 'must be true or false');
+const count = (min: number, max: number) => {
+  const range = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: range }).int(range).min(min, range).max(max, range);
+};
 const emailList = z
   .union([z.array(z.string()), z.string()])
   .transform((value) =>
     (Array.isArray(value) ? value : value.split(',')).map((part) => part.trim()).filter(Boolean),
   )
-  .pipe(z.array(z.email()));
+  .pipe(z.array(z.email('must be comma-separated email addresses')));
 
 export const contextSchema = z
   .object({
@@ -57,7 +60,9 @@ export const contextSchema = z
     submitRate: count(1, 1_000).default(5),
     submitBurst: count(1, 1_000).default(10),
     /** `none` for accounts whose concurrency quota is still the new-account 10. */
-    submitReservedConcurrency: z.union([z.literal('none'), count(1, 1_000)]).default(20),
+    submitReservedConcurrency: z
+      .union([z.literal('none'), count(1, 1_000)], 'must be a whole number from 1 to 1000, or none')
+      .default(20),
     logRetentionDays: z.coerce
       .number()
       .refine(
@@ -106,6 +111,12 @@ export type DeployConfig = z.infer<typeof contextSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** One `key: what is wrong (got …)` per problem, for a one-line report. */
+  readonly problems: string[];
+  constructor(message: string, problems: string[] = []) {
+    super(message);
+    this.problems = problems;
+  }
 }
 
 /** Reads every key of the schema from the construct tree's context. */
@@ -115,10 +126,15 @@ export function readConfig(node: Node): DeployConfig {
   );
   const result = contextSchema.safeParse(raw);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  ${issue.path.join('.') || 'context'}: ${issue.message}`,
+  const problems = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? 'context');
+    const given = raw[key];
+    return `${key}: ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+  });
+  throw new ConfigError(
+    `Invalid CDK context (cdk.json or -c key=value):\n${problems.map((line) => `  ${line}`).join('\n')}`,
+    problems,
   );
-  throw new ConfigError(`Invalid CDK context (cdk.json or -c key=value):\n${lines.join('\n')}`);
 }
 
 export type CustomDomain = { name: string; certificateArn: string };

@@ -8,7 +8,7 @@ import { Annotations, Tags, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { customDomainOf, readConfig, type DeployConfig } from './config.ts';
 import { EdgeStack } from './edge-stack.ts';
-import { PipelineStack } from './stack.ts';
+import { originSecretName, PipelineStack } from './stack.ts';
 
 export type Deployment = { config: DeployConfig; pipeline: PipelineStack; edge?: EdgeStack };
 
@@ -24,6 +24,14 @@ export function defineDeployment(app: App): Deployment {
     domainOnApi: !config.edge,
   });
 
+  if (!config.alarmEmail) {
+    // A warning, not an error: a first synth or a test stage may well have no one on call yet.
+    Annotations.of(pipeline.monitoring).addWarningV2(
+      'skc:alarms-notify-nobody',
+      'No alarmEmail: the alarms go to an SNS topic nobody subscribes to, so failures notify no one. Deploy with -c alarmEmail=<address>.',
+    );
+  }
+
   let edge: EdgeStack | undefined;
   if (config.edge) {
     edge = new EdgeStack(app, `skc-${config.stage}-edge`, {
@@ -33,6 +41,7 @@ export function defineDeployment(app: App): Deployment {
       apiEndpoint: pipeline.api.httpApi.apiEndpoint,
       submitLimit: config.edgeSubmitLimit,
       requestLimit: config.edgeRequestLimit,
+      originSecretName: originSecretName(config.stage),
       ...(domain && { domain }),
     });
     if (!config.publicUrl && !domain) {

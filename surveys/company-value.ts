@@ -4,13 +4,14 @@ import { agreementScale, valueScale } from './scales.ts';
 
 export const companyValue: Survey = {
   id: 'company-value',
-  version: 1,
+  // 2: gröna näringar and grafisk industri among the industries.
+  version: 2,
   title: {
     sv: 'Vad ger samverkan med kompetenscentrumet?',
     en: 'What do you gain from working with the competence centre?',
   },
   description: {
-    sv: 'Ni samverkar med ett kompetenscentrum som Teknikcollege prövar att certifiera som helhet. Dina svar visar om det ger värde för företagen.',
+    sv: 'Ni samverkar med ett kompetenscentrum som Teknikcollege prövar att certifiera som helhet. Era svar visar om det ger värde för företagen.',
     en: 'You work with a competence centre that Teknikcollege is trialling certifying as a whole. Your answers show whether this creates value for companies.',
   },
   access: 'invite',
@@ -62,6 +63,17 @@ export const companyValue: Survey = {
               },
             },
             { value: 'livsmedel', label: { sv: 'Livsmedelsindustri', en: 'Food industry' } },
+            {
+              value: 'grafisk',
+              label: { sv: 'Grafisk industri', en: 'Graphic arts and printing industry' },
+            },
+            {
+              value: 'grona-naringar',
+              label: {
+                sv: 'Gröna näringar, till exempel jord- och skogsbruk',
+                en: 'Land-based industries, for example agriculture and forestry',
+              },
+            },
             {
               value: 'teknikkonsult',
               label: {
@@ -191,8 +203,8 @@ export const companyValue: Survey = {
             en: 'How much value is it to you that the centre is certified as a whole?',
           },
           help: {
-            sv: 'Som helhet betyder att alla centrumets kurser omfattas, oavsett längd.',
-            en: "As a whole means that all the centre's courses are covered, whatever their length.",
+            sv: 'Som helhet betyder att alla centrumets utbildningar omfattas, oavsett form och längd.',
+            en: "As a whole means that all the centre's programmes and courses are covered, whatever their form and length.",
           },
           required: true,
           scale: valueScale,
@@ -201,7 +213,7 @@ export const companyValue: Survey = {
           id: 'recommend',
           type: 'nps',
           label: {
-            sv: 'Hur troligt är det att du skulle rekommendera ett annat företag att samverka med centrumet?',
+            sv: 'Hur troligt är det att ni skulle rekommendera ett annat företag att samverka med centrumet?',
             en: 'How likely are you to recommend working with the centre to another company?',
           },
           help: {

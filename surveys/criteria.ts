@@ -1,4 +1,5 @@
-import type { Text } from '../shared/core/definition.ts';
+import type { MatrixQuestion, Text, TextQuestion } from '../shared/core/definition.ts';
+import { fulfilmentScale } from './scales.ts';
 
 export type Criterion = { id: string; name: Text; description: Text };
 
@@ -73,3 +74,40 @@ export const criteria: readonly Criterion[] = [
     },
   },
 ];
+
+/** `quality-assured-process` with prefix `assure` → `assureQualityAssuredProcess` (question ids are camelCase). */
+export function criterionQuestionId(prefix: string, criterionId: string): string {
+  return (
+    prefix + criterionId.replace(/(^|-)([a-z0-9])/g, (_match, _dash, char: string) => char.toUpperCase())
+  );
+}
+
+/**
+ * The per-criterion rating every survey asks on the same 1–5 fulfilment scale (one row per
+ * criterion), so self-assessment, steering group and review committee compare row by row.
+ */
+export function criteriaRatingQuestion(id: string, label: Text): MatrixQuestion {
+  return {
+    id,
+    type: 'matrix',
+    label,
+    required: true,
+    rows: criteria.map((criterion) => ({ id: criterion.id, label: criterion.name })),
+    scale: fulfilmentScale,
+  };
+}
+
+/** One optional comment per criterion, ids `<prefix><CriterionId>`, beside a criteria rating. */
+export function criterionCommentQuestions(prefix: string, maxLength = 1000): TextQuestion[] {
+  return criteria.map((criterion) => ({
+    id: criterionQuestionId(prefix, criterion.id),
+    type: 'longText',
+    label: {
+      sv: `${criterion.name.sv}: kommentar (frivillig)`,
+      en: `${criterion.name.en}: comment (optional)`,
+    },
+    help: criterion.description,
+    required: false,
+    maxLength,
+  }));
+}

@@ -1,7 +1,7 @@
 import type { Survey } from '../shared/core/definition.ts';
-import { criteria } from './criteria.ts';
+import { criteriaRatingQuestion } from './criteria.ts';
 import { pilotClosesAt, pilotOpensAt } from './pilot.ts';
-import { fulfilmentScale, valueScale } from './scales.ts';
+import { valueScale } from './scales.ts';
 
 export const steeringGroup: Survey = {
   id: 'steering-group',
@@ -11,8 +11,8 @@ export const steeringGroup: Survey = {
     en: "The steering group's view of the pilot",
   },
   description: {
-    sv: 'Piloten prövar att certifiera ett strategiskt kompetenscentrum som helhet, för alla dess kurser. Era svar visar vad det ger och hur mycket arbete det kräver.',
-    en: 'The pilot trials certifying a strategic competence centre as a whole, for all its courses. Your answers show what this gives and how much work it takes.',
+    sv: 'Piloten prövar att certifiera ett strategiskt kompetenscentrum som helhet, för alla dess utbildningar. Era svar visar vad det ger och hur mycket arbete det kräver.',
+    en: 'The pilot trials certifying a strategic competence centre as a whole, for all its programmes and courses. Your answers show what this gives and how much work it takes.',
   },
   access: 'invite',
   opensAt: pilotOpensAt,
@@ -57,8 +57,8 @@ export const steeringGroup: Survey = {
           id: 'qualityConfidence',
           type: 'likert',
           label: {
-            sv: 'Hur säkra är ni på att kvaliteten håller i alla centrumets kurser, även de korta?',
-            en: "How confident are you that quality holds in all the centre's courses, the short ones too?",
+            sv: 'Hur säkra är ni på att kvaliteten håller i alla centrumets utbildningar, även de korta?',
+            en: "How confident are you that quality holds in all the centre's programmes and courses, the short ones too?",
           },
           required: true,
           scale: {
@@ -79,17 +79,10 @@ export const steeringGroup: Survey = {
       id: 'criteria',
       title: { sv: 'Teknikcolleges åtta kriterier', en: "Teknikcollege's eight criteria" },
       questions: [
-        {
-          id: 'criteriaUpheld',
-          type: 'matrix',
-          label: {
-            sv: 'Hur väl uppfyller centrumet kriterierna?',
-            en: 'How well does the centre meet the criteria?',
-          },
-          required: true,
-          rows: criteria.map((criterion) => ({ id: criterion.id, label: criterion.name })),
-          scale: fulfilmentScale,
-        },
+        criteriaRatingQuestion('criteriaUpheld', {
+          sv: 'Hur väl uppfyller centrumet kriterierna?',
+          en: 'How well does the centre meet the criteria?',
+        }),
       ],
     },
     {

@@ -2,10 +2,12 @@
 import { daysInStatus, statusText } from '../../shared/core/applications.ts';
 import { listApplications } from '../../shared/adapters/store/applications.ts';
 import { surveys } from '../../surveys/index.ts';
+import { regionLabel } from '../../surveys/regions.ts';
 import { CommandError, type Command } from '../command.ts';
 
 export const command: Command = {
   usage: 'applications',
+  summary: 'lists the centre applications with their status and days in status',
   options: {},
   async run(_args, context) {
     const survey = surveys.find((candidate) => candidate.review);
@@ -15,14 +17,8 @@ export const command: Command = {
       context.out('No applications yet.');
       return;
     }
-    const regionQuestion = survey.sections
-      .flatMap((section) => section.questions)
-      .find((question) => question.id === survey.regionQuestion);
-    const regionName = (value: string | undefined) =>
-      (regionQuestion?.type === 'singleChoice' &&
-        regionQuestion.options.find((option) => option.value === value)?.label.sv) ||
-      value ||
-      '';
+    // A Teknikcollege region, or the county an application named before the regions.
+    const regionName = (value: string | undefined) => (value ? regionLabel(value) : '');
     const now = context.now();
     const rows = applications.map((application) => [
       application.responseId,

@@ -67,11 +67,12 @@ function lineSink(out: (line: string) => void): Sink {
 
 export const command: Command = {
   usage: 'export --survey ID [--format csv|json] [--out FILE] [--labels sv]',
+  summary: 'writes every response of a survey, one row each, columns in definition order',
   options: {
-    survey: { type: 'string' },
-    format: { type: 'string', default: 'csv' },
-    out: { type: 'string' },
-    labels: { type: 'string' },
+    survey: { type: 'string', description: `the survey: ${surveys.map((known) => known.id).join(', ')}` },
+    format: { type: 'string', default: 'csv', description: 'csv (UTF-8 with BOM, the default) or json' },
+    out: { type: 'string', description: 'the file to write (default: standard output)' },
+    labels: { type: 'string', description: 'sv adds the Swedish question texts as a second CSV header row' },
   },
   async run({ values }, context) {
     const surveyId = values.survey as string | undefined;

@@ -34,7 +34,24 @@ function importSurvey(id: string | boolean | undefined): Survey {
 
 export const command: Command = {
   usage: 'import --survey ID --csv FILE [--dry-run]',
-  options: { survey: { type: 'string' }, csv: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  summary: 'brings in answers gathered before this system; no mail, not counted in response rates',
+  options: {
+    survey: {
+      type: 'string',
+      description: `the survey: ${surveys
+        .filter((survey) => !survey.review)
+        .map((survey) => survey.id)
+        .join(', ')}`,
+    },
+    csv: {
+      type: 'string',
+      description: 'the answers: the columns skc export writes, plus centre (name or slug) and submittedAt',
+    },
+    'dry-run': {
+      type: 'boolean',
+      description: 'checks the whole file and says what it would do; stores nothing',
+    },
+  },
   async run({ values }, context) {
     const survey = importSurvey(values.survey);
     const file = values.csv;
@@ -114,6 +131,11 @@ async function sortRows(
   rows.forEach((row, index) => {
     const stored = found[index];
     if (!stored) fresh.push(row);
+    else if ('erased' in stored)
+      problems.push({
+        line: row.line,
+        message: `submissionId ${row.submissionId} belongs to an answer that was erased; it is not brought back`,
+      });
     else if (stored.hash === row.hash) known++;
     else
       problems.push({

@@ -47,7 +47,21 @@ const summary = (survey: Survey, tally: Tally) =>
 
 export const command: Command = {
   usage: 'invite --survey ID --csv FILE [--dry-run]',
-  options: { survey: { type: 'string' }, csv: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  summary: 'emails each row of a CSV list a personal link to a survey; skips those already invited',
+  options: {
+    survey: {
+      type: 'string',
+      description: `the survey: ${surveys
+        .filter((survey) => survey.access === 'invite')
+        .map((survey) => survey.id)
+        .join(' or ')}`,
+    },
+    csv: { type: 'string', description: 'the list: columns email,organisation,region[,name]' },
+    'dry-run': {
+      type: 'boolean',
+      description: 'checks the list and says what it would do; stores and sends nothing',
+    },
+  },
   async run({ values }, context) {
     const survey = invitationSurvey(values.survey);
     const file = values.csv;

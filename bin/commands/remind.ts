@@ -37,7 +37,8 @@ function summary(survey: Survey, tally: Tally): string {
 
 export const command: Command = {
   usage: 'remind --survey ID',
-  options: { survey: { type: 'string' } },
+  summary: 'emails one reminder, with a fresh link, to each invitee who has not answered',
+  options: { survey: { type: 'string', description: 'the survey whose invitees are reminded' } },
   async run({ values }, context) {
     const survey = invitationSurvey(values.survey);
     const started = context.now();

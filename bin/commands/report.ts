@@ -13,22 +13,18 @@ import { reportCsv } from '../../shared/views/report/csv.ts';
 import { reportPage } from '../../shared/views/report/page.ts';
 import { criteria } from '../../surveys/criteria.ts';
 import { surveys } from '../../surveys/index.ts';
-import { regions } from '../../surveys/regions.ts';
-import { CommandError, UsageError, type Command, type Context } from '../command.ts';
+import { counties, findRegion, regions } from '../../surveys/regions.ts';
+import { CommandError, UsageError, type Command } from '../command.ts';
 
 const formats = ['html', 'json', 'csv'] as const;
 type Format = (typeof formats)[number];
 
-/** The pilot's first centre was approved in December 2023; the report starts there by default. */
-const PILOT_START = '2023-12-01';
-
-function pilotStart(context: Context): string {
-  return (context.config as { SKC_PILOT_START?: string }).SKC_PILOT_START ?? PILOT_START;
-}
-
-/** The regions the report names, legacy (county) values marked so they are reported apart. */
+/** The regions the report names; county values stored before the regions are marked to stand apart. */
 function regionCatalogue(): ReportRegion[] {
-  return regions.map((region) => ({ slug: region.value, name: region.label.sv, legacy: false }));
+  return [
+    ...regions.map((region) => ({ slug: region.slug, name: region.name, legacy: false })),
+    ...counties.map((county) => ({ slug: county.value, name: county.label.sv, legacy: true })),
+  ];
 }
 
 function date(value: string | boolean | undefined, option: string, fallback: string): string {
@@ -41,25 +37,41 @@ function date(value: string | boolean | undefined, option: string, fallback: str
 export const command: Command = {
   usage:
     'report [--centre SLUG] [--region NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format html|json|csv] [--out FILE]',
+  summary:
+    'the evaluation report per centre, by region and for the whole pilot: reach, burden, quality, value',
   options: {
-    centre: { type: 'string' },
-    region: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    format: { type: 'string', default: 'html' },
-    out: { type: 'string' },
+    centre: { type: 'string', description: 'only this centre (its slug, as skc centres lists it)' },
+    region: { type: 'string', description: 'only this Teknikcollege region (name in any case, or slug)' },
+    from: {
+      type: 'string',
+      description: 'first day, YYYY-MM-DD (default: the pilot start, SKC_PILOT_START)',
+    },
+    to: { type: 'string', description: 'last day, YYYY-MM-DD (default: today, Stockholm time)' },
+    format: {
+      type: 'string',
+      default: 'html',
+      description:
+        'html (one printable page, the default), json (the model) or csv (one row per scope, wave and measure)',
+    },
+    out: { type: 'string', description: 'the file to write (default: standard output)' },
   },
   async run({ values }, context) {
     const format = values.format as string;
     if (!(formats as readonly string[]).includes(format))
       throw new UsageError(`--format must be html, json or csv, not "${format}"`);
     const now = context.now();
-    const from = date(values.from, 'from', pilotStart(context));
+    const from = date(values.from, 'from', context.config.SKC_PILOT_START);
     const to = date(values.to, 'to', localDate(now));
     if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+    let region: string | undefined;
+    if (typeof values.region === 'string') {
+      const found = findRegion(values.region);
+      if (!found.ok) throw new CommandError(found.message);
+      region = found.region.slug;
+    }
     const filter = {
       ...(typeof values.centre === 'string' && { centre: values.centre.trim().toLowerCase() }),
-      ...(typeof values.region === 'string' && { region: values.region }),
+      ...(region && { region }),
     };
 
     const source = await readReportSource(context.db, {

@@ -1,5 +1,5 @@
 /**
- * `skc review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT`:
+ * `skc review RESPONSE_ID --decision in-review|approved|rejected|changes-requested [--note TEXT]`:
  * records a review step and emails the applicant. The email leaves through the outbox like every
  * other; this command also delivers it at once, so the applicant does not wait for the mailer.
  */
@@ -22,10 +22,14 @@ function reviewer(): string {
 }
 
 export const command: Command = {
-  usage: 'review RESPONSE_ID --decision in-review|approved|rejected|changes-requested --note TEXT',
+  usage: 'review RESPONSE_ID --decision in-review|approved|rejected|changes-requested [--note TEXT]',
+  summary: 'records a review step or decision on an application and emails the applicant',
   options: {
-    decision: { type: 'string' },
-    note: { type: 'string' },
+    decision: { type: 'string', description: `the step: ${decisions.join(', ')}` },
+    note: {
+      type: 'string',
+      description: 'a note to the applicant; required for changes-requested and rejected',
+    },
   },
   async run({ values, positionals }, context) {
     const [responseId, ...extra] = positionals;

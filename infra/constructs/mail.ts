@@ -73,11 +73,14 @@ export class Mail extends Construct {
     });
   }
 
-  /** Allows sending from this identity through this configuration set, and nothing else. */
+  /**
+   * Allows sending from this identity through this configuration set, and nothing else: raw
+   * messages only, the one call shared/mail makes (SendRawEmail).
+   */
   grantSend(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        actions: ['ses:SendRawEmail'],
         resources: [this.identity.emailIdentityArn, this.configurationSetArn],
       }),
     );

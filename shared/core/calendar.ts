@@ -1,6 +1,7 @@
 /**
  * ISO weeks in Europe/Stockholm: the digest's periods and the aggregate counters' buckets.
  * A week id is `YYYY-Www`; it sorts as text in time order (2026 has a week 53).
+ * Waves are school terms in Stockholm time: `YYYY-VT` (January–June), `YYYY-HT` (July–December).
  */
 import { pilot } from '../../surveys/pilot.ts';
 
@@ -115,4 +116,51 @@ export function lastFullWeek(now: Date): string {
 /** Whole days from one local date to another. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((utcDay(to) - utcDay(from)) / DAY);
+}
+
+// --- waves: one survey round per school term -------------------------------------------------
+
+const WAVE_ID = /^(\d{4})-(VT|HT)$/;
+
+/** The wave (term) an instant falls in, Stockholm time: `YYYY-VT` January–June, `YYYY-HT` July–December. */
+export function waveOf(instant: Date): string {
+  const [year, month] = localDate(instant).split('-');
+  return `${year}-${Number(month) <= 6 ? 'VT' : 'HT'}`;
+}
+
+export function isWaveId(value: string): boolean {
+  return WAVE_ID.test(value);
+}
+
+export type WaveLookup = { ok: true; wave: string } | { ok: false; message: string };
+
+/** A wave as typed on a command line or in a file (any case, surrounding spaces), or why it is not one. */
+export function parseWave(input: string): WaveLookup {
+  const wave = input.trim().toUpperCase();
+  if (isWaveId(wave)) return { ok: true, wave };
+  return {
+    ok: false,
+    message: `${JSON.stringify(input.trim().slice(0, 20))} is not a wave; use YYYY-VT (January–June) or YYYY-HT (July–December), e.g. 2026-HT`,
+  };
+}
+
+/** Time order of wave ids (VT before HT of the same year), for `sort`. Plain text order would put HT first. */
+export function compareWaves(a: string, b: string): number {
+  return waveIndex(a) - waveIndex(b);
+}
+
+function waveIndex(waveId: string): number {
+  const match = WAVE_ID.exec(waveId);
+  if (!match) throw new RangeError(`Not a wave: ${waveId}`);
+  return Number(match[1]) * 2 + (match[2] === 'HT' ? 1 : 0);
+}
+
+/** A wave's first and last local dates. */
+export function waveDates(waveId: string): { from: string; to: string } {
+  const match = WAVE_ID.exec(waveId);
+  if (!match) throw new RangeError(`Not a wave: ${waveId}`);
+  const year = match[1]!;
+  return match[2] === 'VT'
+    ? { from: `${year}-01-01`, to: `${year}-06-30` }
+    : { from: `${year}-07-01`, to: `${year}-12-31` };
 }

@@ -29,7 +29,7 @@ export type Claim =
 
 /** The digest's port to storage: the counters it reads and the record that makes a period go out once. */
 export interface DigestStore {
-  readSource(surveys: readonly Survey[], week: string): Promise<DigestSource>;
+  readSource(surveys: readonly Survey[], week: string, pilotStart?: string): Promise<DigestSource>;
   readComments(survey: Survey, week: string, limit: number): Promise<Comment[]>;
   claim(week: string, options: { now: Date; force: boolean }): Promise<Claim>;
   recordSent(
@@ -55,6 +55,8 @@ export type DigestDeps = {
   surveys: readonly Survey[];
   mailer: Mailer;
   recipients: readonly string[];
+  /** `SKC_PILOT_START`: where the "pilot so far" totals start; default `pilot.start`. */
+  pilotStart?: string;
 };
 
 export type PreparedDigest = { digest: Digest; email: DigestEmail };
@@ -66,11 +68,11 @@ export class DigestRefusedError extends Error {
 
 /** Builds the model and the email of a week without sending anything (works for the running week). */
 export async function prepareDigest(
-  deps: Pick<DigestDeps, 'store' | 'render' | 'surveys'>,
+  deps: Pick<DigestDeps, 'store' | 'render' | 'surveys' | 'pilotStart'>,
   week: string,
 ): Promise<PreparedDigest> {
   const [source, comments] = await Promise.all([
-    deps.store.readSource(deps.surveys, week),
+    deps.store.readSource(deps.surveys, week, deps.pilotStart),
     Promise.all(deps.surveys.map((survey) => deps.store.readComments(survey, week, COMMENTS_PER_SURVEY))),
   ]);
   const digest = buildDigest(source);

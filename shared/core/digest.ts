@@ -4,14 +4,15 @@
  * Pure: the store reads the buckets (shared/adapters/store/digest.ts), this turns them into figures.
  *
  * The contract's shape, plus two additions the email needs: per survey `responses.previous`,
- * per question `previous` (the week before, for "change since last period") and `regions`
- * (Teknikcollege compiles provider → region → nation).
+ * per question `previous` (the week before, for "change since last period"), `regions`
+ * (Teknikcollege compiles provider → region → nation) and `counties`: counters stored under a
+ * county before the Teknikcollege regions, reported apart as "län (före regionerna)".
  */
 import { statsOf, sumCounters, type Counters, type Stats, RESPONSES } from './aggregate.ts';
 import { daysBetween, period as periodOf, previousWeek, weekOfDate, type Period } from './calendar.ts';
 import { questionsOf, type QuestionType, type Survey } from './definition.ts';
 import { pilot } from '../../surveys/pilot.ts';
-import { regions as knownRegions } from '../../surveys/regions.ts';
+import { compareRegionValues, isCounty } from '../../surveys/regions.ts';
 
 export const applicationStatuses = [
   'submitted',
@@ -35,6 +36,8 @@ export type SurveyCounters = {
 export type DigestSource = {
   /** The ISO week id, e.g. `2026-W47`. */
   period: string;
+  /** The local date the "pilot so far" totals start from (config `SKC_PILOT_START`); default `pilot.start`. */
+  pilotStart?: string;
   surveys: SurveyCounters[];
   /** The `STATUS` counters of surveys whose responses are applications. */
   statuses: Counters;
@@ -64,7 +67,10 @@ export type SurveyDigest = {
   /** answered / invited, 0–1; null when nobody was invited. */
   responseRate: number | null;
   questions: QuestionFigures[];
+  /** Teknikcollege regions in list order, then any other stored value. */
   regions: RegionFigures[];
+  /** Legacy county values ("län (före regionerna)"), kept apart from the regions. */
+  counties: RegionFigures[];
 };
 
 export type Digest = {
@@ -75,32 +81,32 @@ export type Digest = {
   applications: { byStatus: Record<ApplicationStatus, number> };
 };
 
-/** The week the pilot's "so far" totals start from. */
-export const pilotStartWeek = weekOfDate(pilot.collectionStart);
-
 export function periodRef(weekId: string): PeriodRef {
   const { id, from, to } = periodOf(weekId);
   return { id, from, to };
 }
 
 /** The weeks whose buckets a digest of `weekId` needs: the pilot's start (or the week before) to `weekId`. */
-export function weeksNeeded(weekId: string): { from: string; to: string } {
+export function weeksNeeded(weekId: string, pilotStart: string = pilot.start): { from: string; to: string } {
   const previous = previousWeek(weekId);
-  return { from: previous < pilotStartWeek ? previous : pilotStartWeek, to: weekId };
+  const startWeek = weekOfDate(pilotStart);
+  return { from: previous < startWeek ? previous : startWeek, to: weekId };
 }
 
 export function buildDigest(source: DigestSource): Digest {
   const current: Period = periodOf(source.period);
   const previous = previousWeek(source.period);
+  const pilotStart = source.pilotStart ?? pilot.start;
+  const startWeek = weekOfDate(pilotStart);
   return {
     period: periodRef(source.period),
     previousPeriod: periodRef(previous),
     pilot: {
-      start: pilot.collectionStart,
+      start: pilotStart,
       end: pilot.end,
       daysLeft: Math.max(0, daysBetween(current.to, pilot.end)),
     },
-    surveys: source.surveys.map((entry) => surveyDigest(entry, source.period, previous)),
+    surveys: source.surveys.map((entry) => surveyDigest(entry, source.period, previous, startWeek)),
     applications: {
       byStatus: Object.fromEntries(
         applicationStatuses.map((status) => [status, source.statuses[status] ?? 0]),
@@ -109,8 +115,13 @@ export function buildDigest(source: DigestSource): Digest {
   };
 }
 
-function surveyDigest(entry: SurveyCounters, week: string, previous: string): SurveyDigest {
-  const inTotal = (bucket: Bucket) => bucket.week >= pilotStartWeek && bucket.week <= week;
+function surveyDigest(
+  entry: SurveyCounters,
+  week: string,
+  previous: string,
+  startWeek: string,
+): SurveyDigest {
+  const inTotal = (bucket: Bucket) => bucket.week >= startWeek && bucket.week <= week;
   const nation = entry.buckets.filter((bucket) => bucket.region === undefined);
   const sum = (buckets: Bucket[]) => sumCounters(buckets.map((bucket) => bucket.counters));
   const total = sum(nation.filter(inTotal));
@@ -133,37 +144,39 @@ function surveyDigest(entry: SurveyCounters, week: string, previous: string): Su
       period: statsOf(question, current),
       previous: statsOf(question, before),
     })),
-    regions: regionFigures(entry, week, inTotal),
+    ...regionFigures(entry, week, inTotal),
   };
 }
 
-function regionFigures(entry: SurveyCounters, week: string, inTotal: (bucket: Bucket) => boolean) {
+function regionFigures(
+  entry: SurveyCounters,
+  week: string,
+  inTotal: (bucket: Bucket) => boolean,
+): { regions: RegionFigures[]; counties: RegionFigures[] } {
   const ids = new Set<string>();
   for (const bucket of entry.buckets)
     if (bucket.region !== undefined && inTotal(bucket)) ids.add(bucket.region);
   for (const name of Object.keys(entry.invites))
     if (name.startsWith('invited@')) ids.add(name.slice('invited@'.length));
-  const order = (id: string) => {
-    const index = knownRegions.findIndex((region) => region.value === id);
-    return index === -1 ? knownRegions.length : index;
+  const figures = [...ids].sort(compareRegionValues).map((id): RegionFigures => {
+    const mine = entry.buckets.filter((bucket) => bucket.region === id);
+    const count = (buckets: Bucket[]) =>
+      buckets.reduce((sum, bucket) => sum + (bucket.counters[RESPONSES] ?? 0), 0);
+    const invited = entry.invites[`invited@${id}`] ?? 0;
+    return {
+      id,
+      responses: {
+        period: count(mine.filter((bucket) => bucket.week === week)),
+        total: count(mine.filter(inTotal)),
+      },
+      invited,
+      responseRate: rate(entry.invites[`answered@${id}`] ?? 0, invited),
+    };
+  });
+  return {
+    regions: figures.filter((figure) => !isCounty(figure.id)),
+    counties: figures.filter((figure) => isCounty(figure.id)),
   };
-  return [...ids]
-    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
-    .map((id): RegionFigures => {
-      const mine = entry.buckets.filter((bucket) => bucket.region === id);
-      const count = (buckets: Bucket[]) =>
-        buckets.reduce((sum, bucket) => sum + (bucket.counters[RESPONSES] ?? 0), 0);
-      const invited = entry.invites[`invited@${id}`] ?? 0;
-      return {
-        id,
-        responses: {
-          period: count(mine.filter((bucket) => bucket.week === week)),
-          total: count(mine.filter(inTotal)),
-        },
-        invited,
-        responseRate: rate(entry.invites[`answered@${id}`] ?? 0, invited),
-      };
-    });
 }
 
 function rate(answered: number, invited: number): number | null {

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { canonicalJson, normaliseAnswers, submissionHash } from './answers.ts';
+import { waveOf } from './calendar.ts';
 import type { Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
 import { exportColumns } from './export.ts';
 import { csvReason, startLine, type RowProblem } from './invites.ts';
-import { waveOf } from './report/model.ts';
 import { newResponse, type NewResponse } from './submit.ts';
 import { isUuid, newResponseId } from './tokens.ts';
 import { validateAnswers, type Answers } from './validation.ts';
@@ -264,7 +264,7 @@ export function importedResponse(survey: Survey, row: ImportRow, retentionUntil:
     ...response,
     region,
     imported: true,
-    wave: waveOf(row.submittedAt.toISOString()),
+    wave: waveOf(row.submittedAt),
     ...(row.centre && { centre: row.centre.slug }),
   };
 }

@@ -3,9 +3,9 @@
  * as a whole before anything is stored or sent, and the personal link (the emails are views).
  */
 import { parse } from 'csv-parse/sync';
-import { regions } from '../../surveys/regions.ts';
+import { findRegion } from '../../surveys/regions.ts';
 import type { Lang } from './definition.ts';
-import { isValidEmail } from './validation.ts';
+import { BIDI_CONTROL, isValidEmail } from './validation.ts';
 import { normaliseEmail } from './tokens.ts';
 
 export type InviteRow = {
@@ -13,6 +13,7 @@ export type InviteRow = {
   line: number;
   email: string;
   organisation: string;
+  /** A Teknikcollege region's slug. */
   region: string;
   name?: string;
 };
@@ -27,14 +28,16 @@ const REQUIRED_COLUMNS = ['email', 'organisation', 'region'] as const;
 const COLUMNS = [...REQUIRED_COLUMNS, 'name'] as const;
 type Column = (typeof COLUMNS)[number];
 
-// Control characters (C0, DEL, C1), line and paragraph separators, and bidirectional overrides,
-// which could make an organisation's name display as something else in the emails.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const regionValues = new Set(regions.map((region) => region.value));
+// Control characters (C0, DEL, C1) and line and paragraph separators; bidirectional controls,
+// which could make an organisation's name display as something else in the emails, are the
+// answers' rule (BIDI_CONTROL).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const hasControl = (value: string) => CONTROL.test(value) || BIDI_CONTROL.test(value);
 
 /**
  * Reads an invitation list: a header row naming the columns `email,organisation,region[,name]`
- * (any order), then one invitee per row. Every problem is reported with its line number; the list
+ * (any order; `region` is a Teknikcollege region's name in any case, or its slug), then one
+ * invitee per row. Every problem is reported with its line number; the list
  * is usable only when there are none. Swedish Excel saves CSV with semicolons: a header with
  * semicolons and no commas switches the delimiter.
  */
@@ -104,7 +107,7 @@ export function parseInviteList(text: string): InviteList {
 
     const email = cell('email');
     if (!email) rowProblems.push('email is empty');
-    else if (CONTROL.test(email)) rowProblems.push('email contains control characters');
+    else if (hasControl(email)) rowProblems.push('email contains control characters');
     else if (email.length > inviteLimits.email)
       rowProblems.push(`email is longer than ${inviteLimits.email} characters`);
     else if (!isValidEmail(email)) rowProblems.push(`email ${JSON.stringify(email)} is not a valid address`);
@@ -117,12 +120,14 @@ export function parseInviteList(text: string): InviteList {
     const organisation = cell('organisation');
     rowProblems.push(...textProblems('organisation', organisation, inviteLimits.organisation, true));
 
-    const region = cell('region').toLowerCase();
-    if (!region) rowProblems.push('region is empty');
-    else if (!regionValues.has(region))
-      rowProblems.push(
-        `unknown region ${JSON.stringify(region.slice(0, 40))}; use one of ${[...regionValues].join(', ')}`,
-      );
+    // A Teknikcollege region by name or slug, stored as its slug; counties are no longer taken.
+    let region = '';
+    if (!cell('region')) rowProblems.push('region is empty');
+    else {
+      const found = findRegion(cell('region'));
+      if (found.ok) region = found.region.slug;
+      else rowProblems.push(found.message);
+    }
 
     const name = cell('name');
     rowProblems.push(...textProblems('name', name, inviteLimits.name, false));
@@ -136,7 +141,7 @@ export function parseInviteList(text: string): InviteList {
 
 function textProblems(column: string, value: string, max: number, required: boolean): string[] {
   if (!value) return required ? [`${column} is empty`] : [];
-  if (CONTROL.test(value)) return [`${column} contains control characters`];
+  if (hasControl(value)) return [`${column} contains control characters`];
   if ([...value].length > max) return [`${column} is longer than ${max} characters`];
   return [];
 }

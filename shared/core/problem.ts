@@ -9,10 +9,12 @@ export const problemStatus = {
   bad_request: 400,
   validation: 400,
   forbidden: 403,
+  cross_site: 403,
   not_found: 404,
   conflict: 409,
   already_answered: 409,
   closed: 410,
+  erased: 410,
   too_large: 413,
   unsupported_media_type: 415,
   unavailable: 503,
@@ -23,22 +25,32 @@ export type ProblemCode = keyof typeof problemStatus;
 /** Seconds a client should wait before retrying when storage is unavailable. */
 export const RETRY_AFTER_SECONDS = 2;
 
+/**
+ * A 400 lists the first issues only, and counts the rest in `more`: a body of 30,000 bad items
+ * would otherwise answer megabytes, and past Lambda's 6 MB response limit a 500.
+ */
+export const MAX_LISTED_ISSUES = 50;
+
 export class Problem extends Error {
   override name = 'Problem';
   readonly code: ProblemCode;
   readonly text: Text;
   readonly issues: ValidationIssue[] | undefined;
+  /** Issues found beyond the listed ones. */
+  readonly more: number;
   constructor(code: ProblemCode, text: Text, options?: { issues?: ValidationIssue[]; cause?: unknown }) {
     super(text.en, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.text = text;
-    this.issues = options?.issues;
+    this.issues = options?.issues?.slice(0, MAX_LISTED_ISSUES);
+    this.more = Math.max(0, (options?.issues?.length ?? 0) - MAX_LISTED_ISSUES);
   }
   get status(): number {
     return problemStatus[this.code];
   }
   body(lang: Lang): Record<string, unknown> {
-    if (this.code === 'validation') return { error: this.code, issues: this.issues ?? [] };
+    if (this.code === 'validation')
+      return { error: this.code, issues: this.issues ?? [], ...(this.more > 0 && { more: this.more }) };
     return { error: this.code, message: this.text[lang] };
   }
 }
@@ -77,6 +89,16 @@ export const problems = {
       en: 'This invitation has already been answered. Thank you for your answers!',
     }),
   forbidden: (reason: 'missing' | 'unknown' | 'foreign') => new Problem('forbidden', forbiddenText[reason]),
+  crossSite: () =>
+    new Problem('cross_site', {
+      sv: 'Svaret skickades från en annan webbplats än enkätens och togs inte emot. Öppna formuläret via länken du fått och skicka det därifrån.',
+      en: 'The answers were sent from another website than the survey’s and were not accepted. Open the form through the link you were given and send it from there.',
+    }),
+  erased: () =>
+    new Problem('erased', {
+      sv: 'Uppgifterna i det här inskicket har raderats på begäran och kan inte visas eller skickas in igen.',
+      en: 'The data of this submission has been erased on request and cannot be shown or sent again.',
+    }),
   closed: () =>
     new Problem('closed', {
       sv: 'Enkäten är inte öppen för svar just nu.',

@@ -1,7 +1,7 @@
 /**
  * The submit path, in the contract's order, so that a retry is always answered as a retry:
- * 404 → 415 → 413 → 400 bad_request → replay (200 / 409 conflict) → 410 → 403 → 400 validation
- * → 409 already_answered → 201.
+ * 403 cross_site → 404 → 415 → 413 → 400 bad_request → replay (200 / 409 conflict / 410 erased)
+ * → 410 closed → 403 → 400 validation → 409 already_answered → 201.
  */
 import {
   canonicalJson,
@@ -56,13 +56,16 @@ export type NewResponse = {
   wave?: string;
 };
 
+/**
+ * What the idempotency history knows of a submissionId: the first answers' hash and receipt, or,
+ * once the person was erased, only that it was erased (a tombstone: no hash, no receipt).
+ */
+export type SubmissionRecord = { hash: string; receipt: Receipt } | { erased: true };
+
 export type SaveOutcome = 'stored' | 'duplicate' | 'already_answered';
 
 export interface SubmissionStore {
-  findSubmission(
-    surveyId: string,
-    submissionId: string,
-  ): Promise<{ hash: string; receipt: Receipt } | undefined>;
+  findSubmission(surveyId: string, submissionId: string): Promise<SubmissionRecord | undefined>;
   findInvitation(tokenHash: string): Promise<Invitation | undefined>;
   saveResponse(response: NewResponse): Promise<SaveOutcome>;
 }
@@ -72,6 +75,8 @@ export type SubmitDeps = {
   getSurvey: (id: string) => Survey | undefined;
   /** Unix seconds: when personal data of a response stored now is deleted. */
   retentionUntil: number;
+  /** The origin of the public URL (`https://host`), the only site whose posts are accepted. */
+  publicOrigin?: string;
 };
 
 export type SubmitRequest = {
@@ -80,7 +85,26 @@ export type SubmitRequest = {
   body: Uint8Array;
   lang: Lang;
   now: Date;
+  /** The `Origin` and `Sec-Fetch-Site` request headers, when sent. */
+  origin?: string | undefined;
+  fetchSite?: string | undefined;
 };
+
+/**
+ * A post another site made a browser send (cross-site request forgery): `Sec-Fetch-Site:
+ * cross-site`, or an `Origin` that is neither ours nor `null`. Our own no-JS form posts with
+ * `Origin: null` because our pages send `Referrer-Policy: no-referrer`; a client that sends
+ * neither header (a script, curl) is no browser acting for someone else, and passes.
+ */
+export function isCrossSite(
+  request: Pick<SubmitRequest, 'origin' | 'fetchSite'>,
+  publicOrigin: string | undefined,
+): boolean {
+  if (request.fetchSite?.trim().toLowerCase() === 'cross-site') return true;
+  const origin = request.origin?.trim();
+  if (origin === undefined || origin === '' || origin === 'null' || publicOrigin === undefined) return false;
+  return origin.toLowerCase() !== publicOrigin.toLowerCase();
+}
 
 /** What was read from the body, for re-rendering the form after a failure. */
 export type SubmissionInput = {
@@ -95,6 +119,7 @@ export type Submission =
   | { ok: false; problem: Problem; survey?: Survey; input?: SubmissionInput };
 
 export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): Promise<Submission> {
+  if (isCrossSite(request, deps.publicOrigin)) return { ok: false, problem: problems.crossSite() };
   const survey = deps.getSurvey(request.surveyId);
   if (!survey) return { ok: false, problem: problems.notFound() };
   let input: SubmissionInput;
@@ -153,11 +178,13 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
 }
 
 function replayOf(
-  replay: { hash: string; receipt: Receipt },
+  replay: SubmissionRecord,
   hash: string,
   survey: Survey,
   input: SubmissionInput,
 ): Submission {
+  // Whatever the body: a 200 or a 409 would tell whether a guess matches the erased answers.
+  if ('erased' in replay) return { ok: false, problem: problems.erased(), survey, input };
   if (replay.hash !== hash) return { ok: false, problem: problems.conflict(), survey, input };
   return { ok: true, created: false, receipt: replay.receipt, survey, input };
 }

@@ -11,11 +11,18 @@ export type ValidationIssue = { path: (string | number)[]; message: string };
 
 // Control characters other than tab and newline (C0, DEL, C1).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/**
+ * Bidirectional controls (embeddings, overrides, isolates, marks): invisible, they can make a
+ * name read differently in an email or a spreadsheet than what was typed ("Trojan Source").
+ */
+export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const EMAIL =
   /^[^\s@<>()[\]\\,;:"]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 const ORG_NUMBER = /^\d{6}-\d{4}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_EMAIL_LENGTH = 254;
+/** SES delivers only ASCII local parts (no SMTPUTF8), and RFC 5321 caps them at 64 octets. */
+const DELIVERABLE_LOCAL_PART = /^[\x21-\x7e]{1,64}$/;
 
 /** Text normalisation of the contract: CRLF → LF, then trimmed. */
 export function normaliseText(value: string): string {
@@ -35,9 +42,16 @@ export function isValidOrgNumber(value: string): boolean {
   return sum % 10 === 0;
 }
 
-/** The address check of `email` questions, shared with invitation lists. */
+/** The address check of `email` questions, shared with invitation lists and configuration. */
 export function isValidEmail(value: string): boolean {
-  return value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value);
+  return emailProblem(value) === undefined;
+}
+
+/** Why an address cannot be used: not an address at all, or one that SES cannot deliver to. */
+function emailProblem(value: string): 'email' | 'emailLocalPart' | undefined {
+  if (value.length > MAX_EMAIL_LENGTH || !EMAIL.test(value)) return 'email';
+  if (!DELIVERABLE_LOCAL_PART.test(value.slice(0, value.lastIndexOf('@')))) return 'emailLocalPart';
+  return undefined;
 }
 
 export function isValidDate(value: string): boolean {
@@ -52,7 +66,9 @@ type Reason =
   | { reason: 'type'; expected: 'text' | 'number' | 'integer' | 'boolean' | 'list' | 'object' }
   | { reason: 'tooLong'; max: number }
   | { reason: 'control' }
+  | { reason: 'bidi' }
   | { reason: 'email' }
+  | { reason: 'emailLocalPart' }
   | { reason: 'orgNumberFormat' }
   | { reason: 'orgNumberChecksum' }
   | { reason: 'range'; min: number; max: number }
@@ -70,6 +86,7 @@ const fail = (ctx: z.RefinementCtx, reason: Reason) =>
 const text = (maxLength: number) =>
   z.string({ error: reasonError({ reason: 'type', expected: 'text' }) }).superRefine((value, ctx) => {
     if (CONTROL.test(value)) fail(ctx, { reason: 'control' });
+    else if (BIDI_CONTROL.test(value)) fail(ctx, { reason: 'bidi' });
     else if ([...value].length > maxLength) fail(ctx, { reason: 'tooLong', max: maxLength });
   });
 
@@ -98,7 +115,9 @@ function fieldSchema(question: FieldQuestion): z.ZodType {
       return text(question.maxLength);
     case 'email':
       return text(MAX_EMAIL_LENGTH).superRefine((value, ctx) => {
-        if (!CONTROL.test(value) && !EMAIL.test(value)) fail(ctx, { reason: 'email' });
+        if (CONTROL.test(value) || BIDI_CONTROL.test(value)) return; // reported by text()
+        const problem = emailProblem(value);
+        if (problem) fail(ctx, { reason: problem });
       });
     case 'orgNumber':
       return text(11).superRefine((value, ctx) => {
@@ -264,9 +283,30 @@ const messages = {
     (l) => named(l, `texten innehåller otillåtna tecken.`),
     (l) => named(l, `the text contains characters that are not allowed.`),
   ),
+  bidi: t(
+    (l) =>
+      named(l, `texten innehåller osynliga tecken som ändrar skrivriktningen. Ta bort dem och försök igen.`),
+    (l) =>
+      named(
+        l,
+        `the text contains invisible characters that change the writing direction. Remove them and try again.`,
+      ),
+  ),
   email: t(
     (l) => named(l, `skriv en giltig e-postadress, till exempel namn@foretag.se.`),
     (l) => named(l, `enter a valid email address, like name@company.se.`),
+  ),
+  emailLocalPart: t(
+    (l) =>
+      named(
+        l,
+        `vi kan inte skicka e-post till adressen. Före @ går bara a–z, siffror och tecken som . - _ + (inte å, ä, ö), högst 64 tecken.`,
+      ),
+    (l) =>
+      named(
+        l,
+        `we cannot send email to this address. Before the @ use only a–z, digits and characters such as . - _ + (no å, ä, ö), at most 64 characters.`,
+      ),
   ),
   orgNumberFormat: t(
     (l) => named(l, `skriv organisationsnumret som 10 siffror med bindestreck, till exempel 556677-8899.`),

@@ -12,7 +12,7 @@ export async function invitationLink(surveyId: string, lang?: 'en'): Promise<str
       surveyId,
       email: `kontakt-${randomUUID()}@example.se`,
       organisation: 'Verkstads AB i Hultsfred',
-      region: 'kalmar',
+      region: 'tc-ostra-smaland',
     },
     token,
     { now: new Date(), expiresAt: Math.floor(Date.now() / 1000) + 86_400 },

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { errorPage } from '../../shared/views/pages/error.ts';
 import { problems } from '../../shared/core/problem.ts';
+import { surveys } from '../../surveys/index.ts';
 import { startApp } from '../integration/harness.ts';
 import {
   expectAccessible,
@@ -62,4 +63,29 @@ it('shows the closed-survey page (410) accessibly', async () => {
     }),
   );
   await visit('/forms/closed-survey', 410, 'Enkäten är stängd');
+});
+
+it('shows the landing page at / in Swedish and English, and it leads to every form without JavaScript', async () => {
+  const swedish = await visit('/', 200, 'Enkäter och formulär');
+  expect(await swedish.locator('a[href^="/forms/"]').count()).toBe(surveys.length);
+  // The test stack runs SES local, as `npm start` does: the mail viewer is listed.
+  const mailViewer = process.env.SKC_SES_ENDPOINT!.replace('//127.0.0.1', '//localhost');
+  expect(await swedish.locator(`a[href="${mailViewer}"]`).count()).toBe(1);
+  const english = await visit('/?lang=en', 200, 'Surveys and forms');
+  expect(await english.getAttribute('html', 'lang')).toBe('en');
+
+  const withoutScript = await newContext(browser, { javaScript: false, viewport: mobile });
+  const page = await withoutScript.newPage();
+  await page.goto(`${app.url}/`);
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(mobile.width);
+  const open = surveys.find((survey) => survey.access === 'open')!;
+  await page.getByRole('link', { name: open.title.sv }).click();
+  await page.waitForURL(`${app.url}/forms/${open.id}`);
+  expect(await page.locator('form button.primary').count()).toBe(1);
+  await page.goBack();
+  const invited = surveys.find((survey) => survey.access === 'invite')!;
+  await page.getByRole('link', { name: invited.title.sv }).click();
+  await page.waitForURL(`${app.url}/forms/${invited.id}`);
+  expect(await page.locator('h1').innerText()).toBe('Länken fungerar inte');
+  await withoutScript.close();
 });

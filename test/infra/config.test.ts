@@ -79,3 +79,31 @@ describe('Function: readConfig', () => {
     ).toBe('enkater@teknikcollege.se');
   });
 });
+
+describe('App: infra/app.ts', () => {
+  it('refuses a bad -c value in one line, without a stack trace, and exits non-zero', async () => {
+    // Prepare: the CDK CLI hands `-c` values to the app as CDK_CONTEXT_JSON.
+    const { spawnSync } = await import('node:child_process');
+    const { resolve } = await import('node:path');
+    const root = resolve(import.meta.dirname, '../..');
+    // Act
+    const result = spawnSync(resolve(root, 'node_modules/.bin/node'), ['infra/app.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ edge: 'maybe', region: 'mars' }) },
+    });
+    // Assess
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'Invalid CDK context (cdk.json or -c key=value): region: must be an AWS region such as eu-north-1 (got "mars"); edge: must be true or false (got "maybe")',
+    ]);
+  });
+
+  it('says what a context value must be and what it got', () => {
+    expect(() => read({ throttleRate: 'abc' })).toThrow(
+      'throttleRate: must be a whole number from 1 to 10000 (got "abc")',
+    );
+    expect(() => read({ submitReservedConcurrency: 'lots' })).toThrow(/or none \(got "lots"\)/);
+  });
+});

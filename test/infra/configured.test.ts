@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Validations } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { routes } from '../../functions/routes.ts';
 import { logicalIdOf, resourcesOf, synth, type Synthesised } from './synth.ts';
 
 describe('App: with the edge stack and a public URL', () => {
@@ -41,6 +42,7 @@ describe('App: with the edge stack and a public URL', () => {
       'AwsSolutions-CFR3',
       'AwsSolutions-CFR4',
       'AwsSolutions-IAM5',
+      'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);
     for (const [id, reason] of acknowledgements) {
@@ -142,6 +144,87 @@ describe('App: with the edge stack and a public URL', () => {
     });
   });
 
+  it('refuses a body over 256 KiB at the edge, in a viewer-request CloudFront function', () => {
+    // Prepare
+    const edge = synthesised.edge!;
+    const functionId = logicalIdOf(synthesised.deployment.edge!.bodySizeLimit);
+    edge.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          FunctionAssociations: [
+            { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+          ],
+        }),
+      }),
+    });
+    const code = resourcesOf(edge, 'AWS::CloudFront::Function')[functionId]!.Properties
+      .FunctionCode as string;
+    expect(code).toMatch(/^[\x20-\x7e\n]*$/);
+    const handler = new Function(`${code}; return handler;`)() as (event: unknown) => Record<string, unknown>;
+    const request = (length?: number, lang?: string) => ({
+      headers: length === undefined ? {} : { 'content-length': { value: String(length) } },
+      querystring: lang ? { lang: { value: lang } } : {},
+    });
+    // Act
+    const over = handler({ request: request(256 * 1024 + 1) });
+    const overEnglish = handler({ request: request(256 * 1024 + 1, 'en') });
+    // Assess
+    expect(over.statusCode).toBe(413);
+    const body = over.body as { data: string };
+    expect(JSON.parse(body.data)).toEqual({
+      error: 'too_large',
+      message: expect.stringContaining('256 KiB'),
+    });
+    expect((overEnglish.body as { data: string }).data).toContain('larger than 256 KiB');
+    for (const passing of [request(256 * 1024), request()])
+      expect(handler({ request: passing })).toBe(passing);
+  });
+
+  it('makes CloudFront the only door: a generated secret in its origin header that every HTTP function requires', () => {
+    const { pipeline, edge, deployment } = synthesised;
+    const secretId = logicalIdOf(deployment.pipeline.originSecret!);
+    pipeline.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'skc-prod/edge-origin',
+      GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
+      ReplicaRegions: [{ Region: 'us-east-1' }],
+    });
+    edge!.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: [
+          Match.objectLike({
+            OriginCustomHeaders: [
+              {
+                HeaderName: 'x-skc-origin-secret',
+                HeaderValue: '{{resolve:secretsmanager:skc-prod/edge-origin:SecretString:::}}',
+              },
+            ],
+          }),
+        ],
+      }),
+    });
+    const routed = new Set(routes.map((route) => route.function));
+    for (const [name, fn] of Object.entries(deployment.pipeline.functions.byName)) {
+      const variables = resourcesOf(pipeline, 'AWS::Lambda::Function')[logicalIdOf(fn)]!.Properties
+        .Environment.Variables;
+      if (!routed.has(name as never)) {
+        expect(variables, name).not.toHaveProperty('SKC_ORIGIN_SECRET');
+        continue;
+      }
+      expect(JSON.stringify(variables.SKC_ORIGIN_SECRET), name).toBe(
+        JSON.stringify({
+          'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+        }),
+      );
+    }
+  });
+
+  it('does not warn about alarms when an alarm address is configured', () => {
+    Annotations.fromStack(synthesised.deployment.pipeline).hasNoWarning(
+      '*',
+      Match.stringLikeRegexp('No alarmEmail'),
+    );
+  });
+
   it('reserves no concurrency when the account cannot spare it', () => {
     const submit = resourcesOf(synthesised.pipeline, 'AWS::Lambda::Function')[
       logicalIdOf(synthesised.deployment.pipeline.functions.byName.submit)
@@ -171,6 +254,19 @@ describe('App: with a custom domain on the API', () => {
       DomainNameConfigurations: [Match.objectLike({ SecurityPolicy: 'TLS_1_2' })],
     });
     synthesised.pipeline.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+  });
+
+  it('needs no origin secret without the edge', () => {
+    synthesised.pipeline.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    for (const fn of Object.values(resourcesOf(synthesised.pipeline, 'AWS::Lambda::Function')))
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('SKC_ORIGIN_SECRET');
+  });
+
+  it('warns, without failing synthesis, that alarms notify nobody when no alarm address is set', () => {
+    Annotations.fromStack(synthesised.deployment.pipeline).hasWarning(
+      '*',
+      Match.stringLikeRegexp('No alarmEmail: the alarms go to an SNS topic nobody subscribes to'),
+    );
   });
 
   it('links to the domain in emails', () => {

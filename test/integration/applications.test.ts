@@ -119,7 +119,7 @@ describe('receipts', () => {
     expect(body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Söner');
     expect(body).not.toContain('<script>');
     expect(body).toContain(id);
-    expect(body).toContain('Kalmar län'); // an option shown by its label
+    expect(body).toMatch(/hör centrumet till\?<\/dt>\s*<dd[^>]*>Teknikcollege Östra Småland</); // an option by its label
     expect(body).toContain('Yrkeshögskola (YH)'); // a course's field, inside the group
     expect(body).toContain(`${criteria[0]!.name.sv}</dt>`); // a matrix row by its label
     // The copy goes to whatever address was typed: it carries no one's name, only that address.
@@ -224,7 +224,7 @@ describe('review workflow', () => {
     expect((after['in-review'] ?? 0) - (before['in-review'] ?? 0)).toBe(0);
     const listed = await skc('applications');
     expect(listed.out).toMatch(
-      new RegExp(`${id}\\s+Additivt Teknikcenter i Hultsfred\\s+Kalmar län\\s+approved`),
+      new RegExp(`${id}\\s+Additivt Teknikcenter i Hultsfred\\s+Östra Småland\\s+approved`),
     );
   });
 
@@ -343,7 +343,7 @@ describe('erase', () => {
         surveyId: 'company-value',
         email: person.email,
         organisation: 'Verkstad AB',
-        region: 'kalmar',
+        region: 'tc-ostra-smaland',
         name: person.contactName,
       },
       'x'.repeat(32).replace(/x/g, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]!),

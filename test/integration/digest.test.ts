@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
-import { period, previousWeek, weekOf } from '../../shared/core/calendar.ts';
+import { localDate, period, previousWeek, weekOf } from '../../shared/core/calendar.ts';
 import type { Digest } from '../../shared/core/digest.ts';
 import { claimDigestRun, readDigestRun } from '../../shared/adapters/store/digest.ts';
 import { createInvitation } from '../../shared/adapters/store/invites.ts';
@@ -50,13 +50,14 @@ async function post(surveyId: string, body: Record<string, unknown>) {
 beforeAll(async () => {
   await post('centre-application', {
     answers: centreApplication({
-      region: 'kalmar',
+      region: 'tc-ostra-smaland',
       assureQualityAssuredProcess: '<script>alert(1)</script> Två möten per år.',
     }),
   });
   await post('centre-application', {
-    answers: centreApplication({ region: 'skane', centreName: 'Skånes Teknikcenter' }),
+    answers: centreApplication({ region: 'tc-sydost', centreName: 'Sydostens Teknikcenter' }),
   });
+  // Invitations stored under counties, as before the Teknikcollege regions: reported apart.
   const invitees = ['kalmar', 'kalmar', 'kalmar', 'skane'].map((region, index) => ({
     surveyId: 'company-value',
     email: `foretag${index}-${run}@foretag.test`,
@@ -85,9 +86,10 @@ describe('skc digest', () => {
       responseRate: null,
     });
     expect(applications!.regions.map((region) => [region.id, region.responses.total])).toEqual([
-      ['kalmar', 1],
-      ['skane', 1],
+      ['tc-sydost', 1],
+      ['tc-ostra-smaland', 1],
     ]);
+    expect(applications!.counties).toEqual([]);
     expect(companies).toMatchObject({
       id: 'company-value',
       responses: { period: 3, total: 3 },
@@ -100,12 +102,29 @@ describe('skc digest', () => {
       mean: 7.33,
       nps: 33,
     });
-    expect(companies!.regions).toEqual([
+    expect(companies!.regions).toEqual([]);
+    expect(companies!.counties).toEqual([
       { id: 'kalmar', responses: { period: 3, total: 3 }, invited: 3, responseRate: 1 },
       { id: 'skane', responses: { period: 0, total: 0 }, invited: 1, responseRate: 0 },
     ]);
     expect(groups).toMatchObject({ id: 'steering-group', responses: { period: 0, total: 0 } });
     expect(digest.applications.byStatus.submitted).toBe(2);
+  });
+
+  it('counts the pilot so far from SKC_PILOT_START, December 2023 by default', async () => {
+    const byDefault = JSON.parse(
+      (await skc(['--period', week, '--json'], { now: new Date() })).out,
+    ) as Digest;
+    expect(byDefault.pilot.start).toBe('2023-12-01');
+    // A start after this week's answers leaves them out of the totals, not out of the week.
+    const nextMonday = localDate(period(week).end);
+    const later = await skc(['--period', week, '--json'], {
+      now: new Date(),
+      env: { ...env, SKC_PILOT_START: nextMonday },
+    });
+    const digest = JSON.parse(later.out) as Digest;
+    expect(digest.pilot.start).toBe(nextMonday);
+    expect(digest.surveys[1]!.responses).toMatchObject({ period: 3, total: 0 });
   });
 
   it('renders the running week with --dry-run, writes the HTML to a file and sends nothing', async () => {

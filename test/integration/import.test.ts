@@ -26,7 +26,7 @@ await db.client.send(
       sk: { S: 'CENTRE' },
       slug: { S: 'additivt-teknikcenter' },
       name: { S: 'Additivt Teknikcenter' },
-      region: { S: 'kalmar' },
+      region: { S: 'tc-ostra-smaland' },
       approvedOn: { S: '2023-12-15' },
     },
   }),

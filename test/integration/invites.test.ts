@@ -23,9 +23,10 @@ const nextDay = new Date(noon.getTime() + 24 * 3_600_000);
 
 const address = (who: string) => `${who}-${run}@foretag.test`;
 const companies = [
-  { who: 'alfa', organisation: 'Alfa Verkstad AB', region: 'kalmar' },
-  { who: 'beta', organisation: 'Plast & Gummi i Småland AB', region: 'kronoberg' },
-  { who: 'gamma', organisation: 'Gamma Fordon AB', region: 'kalmar' },
+  // Teknikcollege regions by name in any case or by slug; all are stored as the slug.
+  { who: 'alfa', organisation: 'Alfa Verkstad AB', region: 'Östra Småland' },
+  { who: 'beta', organisation: 'Plast & Gummi i Småland AB', region: 'tc-kronoberg' },
+  { who: 'gamma', organisation: 'Gamma Fordon AB', region: 'östra småland' },
 ];
 
 function csvFile(name: string, lines: string[]): string {
@@ -134,7 +135,7 @@ describe('skc invite and skc remind', () => {
   it('refuses a token of another survey with 403', async () => {
     const steering = csvFile('steering.csv', [
       'email,organisation,region',
-      `${address('styrgrupp')},Teknikcollege Östra Småland,kalmar`,
+      `${address('styrgrupp')},Teknikcollege Östra Småland,Östra Småland`,
     ]);
     expect((await skc(['invite', '--survey', 'steering-group', '--csv', steering])).code).toBe(0);
     const foreign = linkIn((await invitations('styrgrupp'))[0], 'steering-group').token;
@@ -196,11 +197,11 @@ describe('skc invite and skc remind', () => {
     expect(numbers(item)).toMatchObject({
       invited: 3,
       answered: 2,
-      'invited@kalmar': 2,
-      'invited@kronoberg': 1,
-      'answered@kalmar': 2,
+      'invited@tc-ostra-smaland': 2,
+      'invited@tc-kronoberg': 1,
+      'answered@tc-ostra-smaland': 2,
     });
-    expect(numbers(item)['answered@kronoberg']).toBeUndefined();
+    expect(numbers(item)['answered@tc-kronoberg']).toBeUndefined();
   });
 
   it('refuses to remind once the survey has closed', async () => {
@@ -218,11 +219,12 @@ describe('skc invite with a bad list', () => {
   it('reports every bad line and stores and sends nothing', async () => {
     const list = csvFile('bad.csv', [
       'email,organisation,region',
-      `${address('ok')},Bra Företag AB,kalmar`,
-      `inte-en-adress,Företag,kalmar`,
-      `${address('tom')},,kalmar`,
-      `${address('ok')},Dubbel AB,kalmar`,
+      `${address('ok')},Bra Företag AB,Östra Småland`,
+      `inte-en-adress,Företag,Östra Småland`,
+      `${address('tom')},,Östra Småland`,
+      `${address('ok')},Dubbel AB,Östra Småland`,
       `${address('okand')},Okänd Region AB,lappland`,
+      `${address('lan')},Länet AB,kalmar`,
     ]);
 
     const result = await skc(['invite', '--survey', 'company-value', '--csv', list]);
@@ -234,15 +236,21 @@ describe('skc invite with a bad list', () => {
       '4',
       '5',
       '6',
+      '7',
     ]);
-    expect(result.err).toContain('4 lines of');
+    expect(result.err).toContain(`${list}:6: unknown region "lappland"; use one of Gotland, `);
+    expect(result.err).toContain(`${list}:7: "kalmar" is a county, not a Teknikcollege region; use one of `);
+    expect(result.err).toContain('5 lines of');
     expect(result.err).toContain('nothing was stored or sent');
     expect(await sentMail(address('ok'))).toHaveLength(0);
     expect(await getInvitee(db, 'company-value', address('ok'))).toBeUndefined();
   });
 
   it('refuses an open-link survey as a usage error', async () => {
-    const list = csvFile('open.csv', ['email,organisation,region', `${address('open')},Öppen AB,kalmar`]);
+    const list = csvFile('open.csv', [
+      'email,organisation,region',
+      `${address('open')},Öppen AB,Östra Småland`,
+    ]);
     const result = await skc(['invite', '--survey', 'centre-application', '--csv', list]);
 
     expect(result.code).toBe(2);
@@ -250,11 +258,11 @@ describe('skc invite with a bad list', () => {
   });
 
   it('prints what it would do on --dry-run and sends nothing', async () => {
-    const list = csvFile('dry.csv', ['email,organisation,region', `${address('torr')},Torr AB,gotland`]);
+    const list = csvFile('dry.csv', ['email,organisation,region', `${address('torr')},Torr AB,Gotland`]);
     const result = await skc(['invite', '--survey', 'company-value', '--csv', list, '--dry-run']);
 
     expect(result.code).toBe(0);
-    expect(result.out).toContain(`line 2: would invite ${address('torr')} (Torr AB, gotland)`);
+    expect(result.out).toContain(`line 2: would invite ${address('torr')} (Torr AB, tc-gotland)`);
     expect(result.out).toContain('Would have: company-value: invited 1');
     expect(await sentMail(address('torr'))).toHaveLength(0);
     expect(await getInvitee(db, 'company-value', address('torr'))).toBeUndefined();
@@ -265,8 +273,8 @@ describe('skc invite when SES is unreachable', () => {
   it('fails with one clear line, marks nothing sent, and a rerun sends every invitation', async () => {
     const list = csvFile('outage.csv', [
       'email,organisation,region',
-      `${address('avbrott1')},Första Styrgruppen,skane`,
-      `${address('avbrott2')},Andra Styrgruppen,halland`,
+      `${address('avbrott1')},Första Styrgruppen,Sydost`,
+      `${address('avbrott2')},Andra Styrgruppen,Göteborgsregionen`,
     ]);
     const closed = `http://127.0.0.1:${await freePort()}`;
 

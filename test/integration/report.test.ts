@@ -34,8 +34,8 @@ async function skc(argv: string[]) {
 // a name that a spreadsheet would run as a formula; an approved application with the committee's
 // judgement; ten invitations in 2024-HT, four answered.
 for (const centre of [
-  { slug: 'additivt', name: 'Additivt Teknikcenter', region: 'kalmar', approvedOn: '2024-03-01' },
-  { slug: 'formel', name: '=Formel Teknikcenter', region: 'kronoberg', approvedOn: '2024-01-10' },
+  { slug: 'additivt', name: 'Additivt Teknikcenter', region: 'tc-ostra-smaland', approvedOn: '2024-03-01' },
+  { slug: 'formel', name: '=Formel Teknikcenter', region: 'tc-kronoberg', approvedOn: '2024-01-10' },
 ])
   await put({
     pk: S(`CENTRE#${centre.slug}`),
@@ -55,10 +55,16 @@ await put({
   status: S('approved'),
   submittedAt: S('2023-12-01T09:00:00.000Z'),
   statusSince: S('2024-03-01T09:00:00.000Z'),
-  criteria: S(JSON.stringify(Object.fromEntries(criteria.map((criterion) => [criterion.id, 4])))),
-  hours: { N: '12' },
   gsi1pk: S('APPLICATIONS'),
   gsi1sk: S('2023-12-01T09:00:00.000Z#APPL-0001-AAAA'),
+});
+// The decision's history item carries the committee's judgement and hours (skc review --criteria --hours).
+await put({
+  pk: S('APP#APPL-0001-AAAA'),
+  sk: S('HIST#2024-03-01T09:00:00.000Z'),
+  status: S('approved'),
+  criteria: { M: Object.fromEntries(criteria.map((criterion) => [criterion.id, { N: '4' }])) },
+  hours: { N: '12' },
 });
 for (let index = 0; index < 10; index++)
   await put({
@@ -147,7 +153,7 @@ describe('skc report', () => {
   it('narrows by centre, region and dates', async () => {
     const centre = JSON.parse((await skc(['report', '--format', 'json', '--centre', 'formel'])).out);
     expect(centre.centres.map((scope: Scope) => scope.id)).toEqual(['formel']);
-    const region = JSON.parse((await skc(['report', '--format', 'json', '--region', 'Kalmar län'])).out);
+    const region = JSON.parse((await skc(['report', '--format', 'json', '--region', 'östra småland'])).out);
     expect(region.centres.map((scope: Scope) => scope.id)).toEqual(['additivt']);
     const dated = JSON.parse(
       (await skc(['report', '--format', 'json', '--from', '2024-09-01', '--to', '2024-09-15'])).out,
@@ -165,11 +171,11 @@ describe('skc report', () => {
       text.startsWith('\uFEFFscope,id,name,region,wave,measure,label,n,value,low,high,imported,note\r\n'),
     ).toBe(true);
     expect(text).toContain(
-      'centre,additivt,Additivt Teknikcenter,kalmar,pilot,value.company-value.wholeCentreValue.mean,',
+      'centre,additivt,Additivt Teknikcenter,tc-ostra-smaland,pilot,value.company-value.wholeCentreValue.mean,',
     );
     expect(text).toMatch(/,pilot,value\.company-value\.wholeCentreValue\.mean,[^\r]*,6,4\.33,3\.48,5,6,\r\n/);
     expect(text).toMatch(
-      /centre,formel,'=Formel Teknikcenter,kronoberg,pilot,value\.company-value\.wholeCentreValue\.mean,[^\r]*,3,,,,3,för få svar\r\n/,
+      /centre,formel,'=Formel Teknikcenter,tc-kronoberg,pilot,value\.company-value\.wholeCentreValue\.mean,[^\r]*,3,,,,3,för få svar\r\n/,
     );
     expect(text).toContain(',2024-HT,rate.company-value,Svarsfrekvens (0–1),10,0.4,');
   });
@@ -196,7 +202,7 @@ describe('skc report', () => {
     const region = await skc(['report', '--region', 'Atlantis']);
     expect(region.code).toBe(1);
     expect(region.err.split('\n')).toHaveLength(1);
-    expect(region.err).toMatch(/^skc report: unknown region "Atlantis"; known: /);
+    expect(region.err).toMatch(/^skc report: unknown region "Atlantis"; use one of /);
     expect((await skc(['report', '--from', '2024-02-30'])).code).toBe(2);
     expect((await skc(['report', '--from', '2025-01-01', '--to', '2024-01-01'])).code).toBe(2);
     expect((await skc(['report', '--format', 'pdf'])).code).toBe(2);

@@ -33,7 +33,7 @@ async function invite(surveyId: string, organisation = 'Verkstads AB') {
   const token = newToken();
   await createInvitation(
     db,
-    { surveyId, email: `${randomUUID()}@example.se`, organisation, region: 'kalmar' },
+    { surveyId, email: `${randomUUID()}@example.se`, organisation, region: 'tc-ostra-smaland' },
     token,
     { now: new Date(), expiresAt: retentionUntil },
   );

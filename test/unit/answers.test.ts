@@ -57,12 +57,12 @@ describe('answers from the hosted form', () => {
     const fields: [string, string][] = [
       ['contactPhone', '   '],
       ['courses.0.name', 'CNC'],
-      ['courses.0.weeks', '4'],
+      ['courses.0.length', '4'],
       ['courses.1.name', ''],
-      ['courses.1.weeks', ''],
+      ['courses.1.length', ''],
     ];
     const answers = normaliseAnswers(application, decodeFormAnswers(application, fields), 'form');
-    expect(answers).toEqual({ courses: [{ name: 'CNC', weeks: 4 }] });
+    expect(answers).toEqual({ courses: [{ name: 'CNC', length: 4 }] });
   });
 
   it('keeps unknown field names so validation can report them', () => {

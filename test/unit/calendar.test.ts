@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareWaves,
   daysBetween,
+  isWaveId,
   isWeekId,
   lastFullWeek,
+  parseWave,
   period,
   previousWeek,
+  waveDates,
+  waveOf,
   weekOf,
 } from '../../shared/core/calendar.ts';
 
@@ -39,5 +44,44 @@ describe('ISO weeks in Europe/Stockholm', () => {
 
   it('counts the pilot days left from a period end', () => {
     expect(daysBetween(period('2026-W47').to, '2027-06-30')).toBe(220);
+  });
+});
+
+describe('waves (terms) in Europe/Stockholm', () => {
+  it('names the spring term VT and the autumn term HT', () => {
+    expect(waveOf(new Date('2026-12-02T12:00:00Z'))).toBe('2026-HT');
+    expect(waveOf(new Date('2027-03-15T12:00:00Z'))).toBe('2027-VT');
+  });
+
+  it("is already next year's VT at 23:30 UTC on New Year's Eve (00:30 in Stockholm)", () => {
+    expect(waveOf(new Date('2026-12-31T23:30:00Z'))).toBe('2027-VT');
+    expect(waveOf(new Date('2026-12-31T22:59:59Z'))).toBe('2026-HT');
+  });
+
+  it('is already HT at 22:30 UTC on 30 June (00:30 on 1 July in Stockholm, summer time)', () => {
+    expect(waveOf(new Date('2027-06-30T22:30:00Z'))).toBe('2027-HT');
+    expect(waveOf(new Date('2027-06-30T21:59:59Z'))).toBe('2027-VT');
+  });
+
+  it('takes a wave in any case and refuses anything else with one line saying the form', () => {
+    expect(parseWave(' 2026-ht ')).toEqual({ ok: true, wave: '2026-HT' });
+    expect(parseWave('2026-HT')).toEqual({ ok: true, wave: '2026-HT' });
+    for (const bad of ['2026', '2026-H1', '26-HT', '2026-W48', '2026-HT2'])
+      expect(parseWave(bad)).toEqual({
+        ok: false,
+        message: expect.stringMatching(/is not a wave; use YYYY-VT \(January–June\) or YYYY-HT/),
+      });
+    expect(isWaveId('2026-ht')).toBe(false);
+  });
+
+  it('orders waves in time, spring before autumn of the same year', () => {
+    const waves = ['2027-VT', '2026-HT', '2024-HT', '2024-VT', '2023-HT'];
+    expect([...waves].sort(compareWaves)).toEqual(['2023-HT', '2024-VT', '2024-HT', '2026-HT', '2027-VT']);
+    expect([...waves].sort()).not.toEqual([...waves].sort(compareWaves)); // text order gets it wrong
+  });
+
+  it("gives a wave's first and last dates", () => {
+    expect(waveDates('2026-HT')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
+    expect(waveDates('2027-VT')).toEqual({ from: '2027-01-01', to: '2027-06-30' });
   });
 });

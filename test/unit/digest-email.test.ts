@@ -5,8 +5,11 @@ import { HTML_LIMIT_BYTES, renderDigestEmail, shorten } from '../../shared/views
 import { buildDigest, type Bucket, type Digest } from '../../shared/core/digest.ts';
 import type { Comment } from '../../shared/core/digest-run.ts';
 import { surveys } from '../../surveys/index.ts';
+import { regions } from '../../surveys/regions.ts';
 import { centreApplication } from '../../surveys/centre-application.ts';
+import { centreFollowup } from '../../surveys/centre-followup.ts';
 import { companyValue } from '../../surveys/company-value.ts';
+import { criteria } from '../../surveys/criteria.ts';
 import { steeringGroup } from '../../surveys/steering-group.ts';
 import * as examples from '../fixtures/answers.ts';
 
@@ -30,7 +33,7 @@ function digestOf(week: string): Digest {
     surveys: [
       {
         survey: centreApplication,
-        buckets: [bucket('2026-W47', applications), bucket('2026-W47', applications, 'kalmar')],
+        buckets: [bucket('2026-W47', applications), bucket('2026-W47', applications, 'tc-ostra-smaland')],
         invites: {},
       },
       {
@@ -38,9 +41,18 @@ function digestOf(week: string): Digest {
         buckets: [
           bucket('2026-W46', [companies[0]!]),
           bucket('2026-W47', companies.slice(1)),
-          bucket('2026-W47', companies.slice(1), 'kalmar'),
+          bucket('2026-W46', [companies[0]!], 'kalmar'),
+          bucket('2026-W47', companies.slice(1), 'tc-ostra-smaland'),
         ],
-        invites: { invited: 8, answered: 3, 'invited@kalmar': 8, 'answered@kalmar': 3 },
+        // Kalmar: invited under a county before the regions; Östra Småland: after.
+        invites: {
+          invited: 8,
+          answered: 3,
+          'invited@kalmar': 2,
+          'answered@kalmar': 1,
+          'invited@tc-ostra-smaland': 6,
+          'answered@tc-ostra-smaland': 2,
+        },
       },
       { survey: steeringGroup, buckets: [bucket('2026-W47', groups)], invites: { invited: 2, answered: 1 } },
     ],
@@ -121,7 +133,18 @@ describe('renderDigestEmail', () => {
         }),
       ),
     );
-    const regional = ['kalmar', 'skane', 'stockholm', 'uppsala', 'norrbotten', 'gotland', 'halland'];
+    // Every value of every likert and matrix row of the centres' follow-up.
+    const followups = [1, 2, 3, 4, 5].map((value) =>
+      countersFor(
+        centreFollowup,
+        examples.centreFollowup({
+          wholeCentreValue: value,
+          criteriaSelfAssessment: Object.fromEntries(criteria.map((criterion) => [criterion.id, value])),
+        }),
+      ),
+    );
+    // Every Teknikcollege region and a few legacy counties, the roll-up's longest realistic shape.
+    const regional = [...regions.map((region) => region.slug), 'kalmar', 'skane', 'stockholm'];
     const digest = buildDigest({
       period: '2026-W47',
       surveys: [
@@ -149,6 +172,13 @@ describe('renderDigestEmail', () => {
           buckets: [bucket('2026-W47', groups)],
           invites: { invited: 2, answered: 1 },
         },
+        {
+          survey: centreFollowup,
+          buckets: regional
+            .map((region) => bucket('2026-W47', followups, region))
+            .concat(bucket('2026-W47', followups)),
+          invites: { invited: 12, answered: 5 },
+        },
       ],
       statuses: { submitted: 1 },
     });
@@ -160,7 +190,7 @@ describe('renderDigestEmail', () => {
     expect(email.html.match(/class="bar"/g)!.length).toBeGreaterThan(40);
     const size = Buffer.byteLength(email.html);
     expect(size).toBeLessThan(HTML_LIMIT_BYTES);
-    expect(email.html.match(/class="quote"/g)).toHaveLength(15);
+    expect(email.html.match(/class="quote"/g)).toHaveLength(5 * 4); // five per survey
     expect(email.html).not.toContain('lång text med åäö '.repeat(20)); // shortened
   });
 
@@ -182,6 +212,54 @@ describe('renderDigestEmail', () => {
     );
     expect(text).toMatch(/Ansökningar som väntar på granskning\s+totalt 1 ansökningar i piloten\s+1/);
     expect(text).toMatch(/Dagar kvar av piloten\s+piloten slutar 2027-06-30\s+220/);
+  });
+
+  it('rolls up by Teknikcollege region and shows counters stored under a county apart', () => {
+    const email = renderDigestEmail(digestOf('2026-W47'), { surveys, comments: {} });
+    const text = visibleText(email.html);
+    expect(text).toMatch(
+      /Per region.*Östra Småland\s+Ansökningar 1 \+1 · Företagsenkäten 2 \+2 \(33,3\s%\)\s+Hela landet.*Län \(före regionerna\)\s+Kalmar län\s+Företagsenkäten 1 \(50\s%\)/s,
+    );
+    expect(email.text).toMatch(
+      /PER REGION\n.*\nÖstra Småland: .*\nHela landet: .*\n\nLÄN \(FÖRE REGIONERNA\)\nKalmar län: Företagsenkäten 1 \(50\s%\)/,
+    );
+  });
+
+  it("reports the centres' own follow-up like every survey: its name, ratings and hours", () => {
+    const answers = [
+      countersFor(centreFollowup, examples.centreFollowup({ qualityAssuranceHours: 100 })),
+      countersFor(centreFollowup, examples.centreFollowup({ qualityAssuranceHours: 140 })),
+    ];
+    const digest = buildDigest({
+      period: '2026-W47',
+      surveys: [{ survey: centreFollowup, buckets: [bucket('2026-W47', answers)], invites: { invited: 2 } }],
+      statuses: {},
+    });
+    const hours = digest.surveys[0]!.questions.find((question) => question.id === 'qualityAssuranceHours');
+    expect(hours?.total).toMatchObject({ n: 2, mean: 120 });
+    const email = renderDigestEmail(digest, { surveys, comments: {} });
+    const text = visibleText(email.html);
+    expect(text).toContain('Centrumenkäten');
+    expect(text).toContain('Hur väl uppfyller ert centrum kriterierna i dag?');
+    expect(email.text).toContain('Centrumenkäten');
+  });
+
+  it('lists regions in the list order even when the first survey has answers only from a later one', () => {
+    const digest = buildDigest({
+      period: '2026-W47',
+      surveys: [
+        { survey: centreApplication, buckets: [bucket('2026-W47', applications, 'tc-sydost')], invites: {} },
+        {
+          survey: companyValue,
+          buckets: [bucket('2026-W47', companies, 'tc-gotland'), bucket('2026-W47', companies, 'tc-sydost')],
+          invites: {},
+        },
+      ],
+      statuses: {},
+    });
+    const { text } = renderDigestEmail(digest, { surveys, comments: {} });
+    expect(text.indexOf('\nGotland: ')).toBeGreaterThan(-1);
+    expect(text.indexOf('\nGotland: ')).toBeLessThan(text.indexOf('\nSydost: '));
   });
 
   it('gives the plain-text part the same numbers as the HTML', () => {

@@ -107,10 +107,32 @@ describe('buildDigest', () => {
 
   it('rolls responses and response rates up by region, in county order', () => {
     const digest = buildDigest(seeded('2026-W47'));
-    expect(digest.surveys[0]!.regions).toEqual([
+    expect(digest.surveys[0]!.regions).toEqual([]);
+    expect(digest.surveys[0]!.counties).toEqual([
       { id: 'kalmar', responses: { period: 2, total: 3 }, invited: 4, responseRate: 0.75 },
       { id: 'skane', responses: { period: 1, total: 1 }, invited: 6, responseRate: 0.1667 },
     ]);
+  });
+
+  it('reports Teknikcollege regions in list order and stored county values apart', () => {
+    // Prepare: the seeded county counters plus answers and invitations stored under regions.
+    const source = seeded('2026-W47');
+    const entry = source.surveys[0]!;
+    entry.buckets.push(
+      bucket('2026-W47', [company(9, 4)], 'tc-ostra-smaland'),
+      bucket('2026-W46', [company(8, 3)], 'tc-gotland'),
+      bucket('2026-W47', [company(8, 3)], 'stale-value'),
+    );
+    Object.assign(entry.invites, { 'invited@tc-ostra-smaland': 2, 'answered@tc-ostra-smaland': 1 });
+    // Act
+    const digest = buildDigest(source);
+    // Assess: regions first in the list's order, unknown values after them; counties never mixed in.
+    expect(digest.surveys[0]!.regions).toEqual([
+      { id: 'tc-gotland', responses: { period: 0, total: 1 }, invited: 0, responseRate: null },
+      { id: 'tc-ostra-smaland', responses: { period: 1, total: 1 }, invited: 2, responseRate: 0.5 },
+      { id: 'stale-value', responses: { period: 1, total: 1 }, invited: 0, responseRate: null },
+    ]);
+    expect(digest.surveys[0]!.counties.map((county) => county.id)).toEqual(['kalmar', 'skane']);
   });
 
   it('reports applications by status with every status present', () => {
@@ -125,7 +147,7 @@ describe('buildDigest', () => {
 
   it('counts days left from the period’s Sunday to the pilot’s end', () => {
     expect(buildDigest(seeded('2026-W47')).pilot).toEqual({
-      start: '2026-11-02',
+      start: '2023-12-01',
       end: '2027-06-30',
       daysLeft: 220,
     });
@@ -154,6 +176,7 @@ describe('buildDigest', () => {
       invited: 0,
       responseRate: null,
       regions: [],
+      counties: [],
     });
     expect(digest.surveys[0]!.questions.every((entry) => entry.total.n === 0)).toBe(true);
     expect(Object.values(digest.applications.byStatus)).toEqual([0, 0, 0, 0, 0]);
@@ -211,7 +234,17 @@ describe('buildDigest', () => {
   });
 
   it('reads from the pilot’s first week, or from the week before a period that starts it', () => {
-    expect(weeksNeeded('2026-W47')).toEqual({ from: '2026-W45', to: '2026-W47' });
-    expect(weeksNeeded('2026-W45')).toEqual({ from: '2026-W44', to: '2026-W45' });
+    // The pilot started on Friday 2023-12-01, in ISO week 48 of 2023.
+    expect(weeksNeeded('2026-W47')).toEqual({ from: '2023-W48', to: '2026-W47' });
+    expect(weeksNeeded('2023-W48')).toEqual({ from: '2023-W47', to: '2023-W48' });
+    expect(weeksNeeded('2026-W47', '2026-11-02')).toEqual({ from: '2026-W45', to: '2026-W47' });
+    expect(weeksNeeded('2026-W45', '2026-11-02')).toEqual({ from: '2026-W44', to: '2026-W45' });
+  });
+
+  it('counts the pilot so far from a configured start, leaving earlier weeks out', () => {
+    const digest = buildDigest({ ...seeded('2026-W47'), pilotStart: '2026-11-09' });
+    expect(digest.pilot.start).toBe('2026-11-09');
+    expect(digest.surveys[0]!.responses).toEqual({ period: 3, total: 4, previous: 1 });
+    expect(buildDigest(seeded('2026-W47')).surveys[0]!.responses.total).toBe(6);
   });
 });

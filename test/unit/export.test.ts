@@ -2,8 +2,13 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvWriter, exportColumns, exportRow, guardFormula, jsonWriter } from '../../shared/core/export.ts';
 import { centreApplication as survey } from '../../surveys/centre-application.ts';
+import { centreFollowup } from '../../surveys/centre-followup.ts';
 import { companyValue } from '../../surveys/company-value.ts';
-import { centreApplication, companyValue as companyAnswers } from '../fixtures/answers.ts';
+import {
+  centreApplication,
+  centreFollowup as followupAnswers,
+  companyValue as companyAnswers,
+} from '../fixtures/answers.ts';
 import { criteria } from '../../surveys/criteria.ts';
 
 const response = (answers: Record<string, unknown>) => ({
@@ -111,5 +116,18 @@ describe('JSON export', () => {
   it('writes an empty array when there are no responses', () => {
     const writer = jsonWriter(exportColumns(survey));
     expect(JSON.parse(writer.start() + writer.rows([]) + writer.end())).toEqual([]);
+  });
+});
+
+describe("the centres' follow-up", () => {
+  it('exports a column per criterion of the self-assessment, hours and counts as numbers', () => {
+    const keys = exportColumns(centreFollowup).map((column) => column.key);
+    for (const criterion of criteria) expect(keys).toContain(`criteriaSelfAssessment.${criterion.id}`);
+    const row = exportRow(centreFollowup, response(followupAnswers()), undefined);
+    expect(row).toMatchObject({
+      qualityAssuranceHours: 120,
+      coveredUnderOneWeek: 6,
+      [`criteriaSelfAssessment.${criteria[0]!.id}`]: 4,
+    });
   });
 });

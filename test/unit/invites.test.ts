@@ -7,9 +7,9 @@ import { companyValue } from '../../surveys/company-value.ts';
 const header = 'email,organisation,region,name';
 
 describe('parseInviteList', () => {
-  it('reads a valid list, normalising addresses and regions', () => {
+  it('reads a valid list, normalising addresses and regions to their slugs', () => {
     // Prepare
-    const text = `\uFEFF${header}\r\n Anna@Verkstad.SE ,Verkstaden AB,Kalmar,Anna Andersson\r\nper@plast.se,Plast & Co,skane,\r\n`;
+    const text = `\uFEFF${header}\r\n Anna@Verkstad.SE ,Verkstaden AB,ÖSTRA SMÅLAND,Anna Andersson\r\nper@plast.se,Plast & Co,tc-kronoberg,\r\n`;
     // Act
     const list = parseInviteList(text);
     // Assess
@@ -20,24 +20,24 @@ describe('parseInviteList', () => {
           line: 2,
           email: 'anna@verkstad.se',
           organisation: 'Verkstaden AB',
-          region: 'kalmar',
+          region: 'tc-ostra-smaland',
           name: 'Anna Andersson',
         },
-        { line: 3, email: 'per@plast.se', organisation: 'Plast & Co', region: 'skane' },
+        { line: 3, email: 'per@plast.se', organisation: 'Plast & Co', region: 'tc-kronoberg' },
       ],
     });
   });
 
   it('accepts the columns in any order and without the name column', () => {
-    const list = parseInviteList('region,email,organisation\nuppsala,a@b.se,Företaget\n');
+    const list = parseInviteList('region,email,organisation\nGotland,a@b.se,Företaget\n');
     expect(list).toEqual({
       ok: true,
-      rows: [{ line: 2, email: 'a@b.se', organisation: 'Företaget', region: 'uppsala' }],
+      rows: [{ line: 2, email: 'a@b.se', organisation: 'Företaget', region: 'tc-gotland' }],
     });
   });
 
   it('reads a semicolon-separated list as Swedish Excel saves it', () => {
-    const list = parseInviteList('email;organisation;region\na@b.se;Bolaget, Filial Syd;skane\n');
+    const list = parseInviteList('email;organisation;region\na@b.se;Bolaget, Filial Syd;Sydost\n');
     expect(list.ok && list.rows[0]?.organisation).toBe('Bolaget, Filial Syd');
   });
 
@@ -45,17 +45,17 @@ describe('parseInviteList', () => {
     // Prepare: line 3 is blank, line 5 is a quoted field spanning two lines.
     const text = [
       header,
-      'not-an-email,Org A,kalmar,',
+      'not-an-email,Org A,Östra Småland,',
       '',
-      'ok@a.se,,kalmar,',
+      'ok@a.se,,Östra Småland,',
       'ok2@a.se,"Two',
-      'lines",kalmar,',
-      'ok@a.se,Org B,kalmar,',
+      'lines",Östra Småland,',
+      'ok@a.se,Org B,Östra Småland,',
       'ok3@a.se,Org C,atlantis,',
-      `ok4@a.se,${'x'.repeat(201)},kalmar,`,
-      'ok5@a.se,Org\u0007Bell,kalmar,',
-      'ok6@a.se,Org D,kalmar,Name,extra',
-      'fine@a.se,Fine AB,gotland,',
+      `ok4@a.se,${'x'.repeat(201)},Östra Småland,`,
+      'ok5@a.se,Org\u0007Bell,Östra Småland,',
+      'ok6@a.se,Org D,Östra Småland,Name,extra',
+      'fine@a.se,Fine AB,Gotland,',
     ].join('\n');
     // Act
     const list = parseInviteList(text);
@@ -67,14 +67,16 @@ describe('parseInviteList', () => {
     expect(problems[1]?.message).toBe('organisation is empty');
     expect(problems[2]?.message).toBe('organisation contains control characters');
     expect(problems[3]?.message).toBe('email ok@a.se is already on line 4');
-    expect(problems[4]?.message).toMatch(/unknown region "atlantis"; use one of stockholm, /);
+    expect(problems[4]?.message).toMatch(
+      /unknown region "atlantis"; use one of Gotland, Gästrikland, .*Östra Småland/,
+    );
     expect(problems[5]?.message).toBe('organisation is longer than 200 characters');
     expect(problems[6]?.message).toBe('organisation contains control characters');
     expect(problems[7]?.message).toBe('5 columns, but the header has 4');
   });
 
   it('treats addresses differing only in case as the same person', () => {
-    const list = parseInviteList(`${header}\nA@b.se,X,kalmar,\na@B.se,Y,kalmar,\n`);
+    const list = parseInviteList(`${header}\nA@b.se,X,Östra Småland,\na@B.se,Y,Östra Småland,\n`);
     expect(list).toEqual({
       ok: false,
       problems: [{ line: 3, message: 'email a@B.se is already on line 2' }],
@@ -82,15 +84,26 @@ describe('parseInviteList', () => {
   });
 
   it('rejects bidirectional override characters that disguise a name', () => {
-    const list = parseInviteList(`${header}\na@b.se,Evil\u202EBA,kalmar,\n`);
+    const list = parseInviteList(`${header}\na@b.se,Evil\u202EBA,Östra Småland,\n`);
     expect(list).toEqual({
       ok: false,
       problems: [{ line: 2, message: 'organisation contains control characters' }],
     });
   });
 
+  it("rejects bidirectional marks and an address SES cannot deliver, by the answers' one rule", () => {
+    const list = parseInviteList(`${header}\nåsa@b.se,Ok AB,Östra Småland,\nb@b.se,Evil\u200fBA,Östra Småland,\n`);
+    expect(list).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, message: 'email "åsa@b.se" is not a valid address' },
+        { line: 3, message: 'organisation contains control characters' },
+      ],
+    });
+  });
+
   it('asks for the header row when the first row is data', () => {
-    const list = parseInviteList('a@b.se,Org,kalmar\n');
+    const list = parseInviteList('a@b.se,Org,Östra Småland\n');
     expect(list.ok).toBe(false);
     expect(!list.ok && list.problems[0]).toMatchObject({
       line: 1,
@@ -98,8 +111,23 @@ describe('parseInviteList', () => {
     });
   });
 
+  it('refuses a county, which is no longer a region, naming the Teknikcollege regions', () => {
+    const list = parseInviteList(`${header}\na@b.se,Org,kalmar,\n`);
+    expect(list).toEqual({
+      ok: false,
+      problems: [
+        {
+          line: 2,
+          message: expect.stringMatching(
+            /^"kalmar" is a county, not a Teknikcollege region; use one of Gotland, /,
+          ),
+        },
+      ],
+    });
+  });
+
   it('reports an unclosed quote at the line where parsing stopped', () => {
-    const list = parseInviteList(`${header}\na@b.se,"Open,kalmar,\nb@c.se,Org,kalmar,\n`);
+    const list = parseInviteList(`${header}\na@b.se,"Open,Östra Småland,\nb@c.se,Org,Östra Småland,\n`);
     expect(list.ok).toBe(false);
     expect(!list.ok && list.problems[0]?.message).toMatch(/quoted field is never closed/);
   });

@@ -21,15 +21,18 @@ describe('receiptMail', () => {
     expect(mail.subject).toContain('K7F3-9QPA-2MXD');
   });
 
-  it('shows options by label, matrix rows with their scale words, and each course with its fields', () => {
+  it('shows options by label, matrix rows with their scale words, and each utbildning with its fields', () => {
     const sections = answersCopy(survey, centreApplication(), 'sv');
     const all = sections.flatMap((section) => section.answers);
-    expect(all.find((answer) => answer.label === 'I vilket län finns centrumet?')?.value).toBe('Kalmar län');
+    expect(
+      all.find((answer) => answer.label === 'Vilken Teknikcollege-region hör centrumet till?')?.value,
+    ).toBe('Teknikcollege Östra Småland');
     const matrix = all.find((answer) => answer.label.startsWith('Hur väl uppfyller'))!;
     expect(matrix.parts?.[0]?.value).toBe('3 – Uppfylls delvis');
-    const courses = all.find((answer) => answer.label === 'Centrumets kurser')!;
-    expect(courses.parts?.map((course) => course.label)).toEqual(['Kurs 1', 'Kurs 2']);
-    expect(courses.parts?.[0]?.parts).toContainEqual({ label: 'Längd', value: '40 veckor' });
+    const courses = all.find((answer) => answer.label === 'Centrumets utbildningar')!;
+    expect(courses.parts?.map((course) => course.label)).toEqual(['Utbildning 1', 'Utbildning 2']);
+    expect(courses.parts?.[1]?.parts).toContainEqual({ label: 'Längd', value: '1' });
+    expect(courses.parts?.[1]?.parts).toContainEqual({ label: 'Längden anges i', value: 'Dagar' });
     expect(all.find((answer) => answer.label.startsWith('Får vi kontakta'))?.value).toBe('Ja');
   });
 });

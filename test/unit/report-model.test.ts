@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, compareWaves, filterProblem, waveOf } from '../../shared/core/report/model.ts';
+import { buildReport, filterProblem } from '../../shared/core/report/model.ts';
 import { meanFigure, npsFigure, tQuantile } from '../../shared/core/report/statistics.ts';
+import { followup, respondentGroups, steeringCriteria } from '../../shared/core/report/measures.ts';
+import { findQuestion } from '../../shared/core/definition.ts';
+import { getSurvey } from '../../surveys/index.ts';
 import { valueScale } from '../../surveys/scales.ts';
 import { QAP, reportSource } from '../fixtures/report.ts';
 
@@ -170,9 +173,18 @@ describe('report model, checked by hand', () => {
     );
   });
 
-  it('names waves by Stockholm term and orders VT before HT', () => {
-    expect(waveOf('2024-06-30T22:30:00Z')).toBe('2024-HT');
-    expect(waveOf('2024-06-30T21:30:00Z')).toBe('2024-VT');
-    expect(['2024-HT', '2023-HT', '2024-VT'].sort(compareWaves)).toEqual(['2023-HT', '2024-VT', '2024-HT']);
+  it('finds every question it reads in the survey files', () => {
+    for (const group of respondentGroups) expect(getSurvey(group.surveyId), group.surveyId).toBeDefined();
+    const centre = getSurvey(followup.surveyId)!;
+    for (const id of [
+      ...Object.values(followup.reach),
+      followup.qualityAssuranceHours,
+      followup.applicationHours,
+      followup.selfAssessment,
+    ])
+      expect(findQuestion(centre, id), id).toBeDefined();
+    expect(findQuestion(getSurvey(steeringCriteria.surveyId)!, steeringCriteria.questionId)?.type).toBe(
+      'matrix',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Question, Survey } from '../../shared/core/definition.ts';
-import { isValidOrgNumber, validateAnswers } from '../../shared/core/validation.ts';
+import { isValidEmail, isValidOrgNumber, validateAnswers } from '../../shared/core/validation.ts';
 import { surveys } from '../../surveys/index.ts';
 import { examples } from '../fixtures/answers.ts';
 
@@ -60,6 +60,39 @@ describe('validateAnswers: one definition per type', () => {
     expect(accepts(question, 'anna@localhost')).toBe(false);
     expect(accepts(question, 'anna example.se')).toBe(false);
     expect(accepts(question, 'anna@example.se\nBcc: x@evil.test')).toBe(false);
+  });
+
+  it('email: refuses a local part SES cannot deliver (non-ASCII, over 64 characters), naming the question', () => {
+    const question: Question = { id: 'mail', type: 'email', label, required: true };
+    expect(accepts(question, `${'a'.repeat(64)}@example.se`)).toBe(true);
+    expect(accepts(question, 'anna+enkät@example.se')).toBe(false);
+    for (const address of ['åsa@example.se', `${'a'.repeat(65)}@example.se`])
+      expect(issuesOf(question, address)).toEqual([
+        {
+          path: ['answers', 'mail'],
+          message:
+            'Frågan: vi kan inte skicka e-post till adressen. Före @ går bara a–z, siffror och tecken som . - _ + (inte å, ä, ö), högst 64 tecken.',
+        },
+      ]);
+    const english = validateAnswers(surveyOf(question), { mail: 'åsa@example.se' }, 'en');
+    expect(english.ok ? '' : english.issues[0]?.message).toContain('we cannot send email to this address');
+    expect(isValidEmail('åsa@example.se')).toBe(false);
+  });
+
+  it('text: refuses every bidirectional control character, naming the question', () => {
+    const question: Question = { id: 'name', type: 'text', label, required: true, maxLength: 100 };
+    expect(accepts(question, 'Åsa Öberg, عربي')).toBe(true);
+    const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    for (const character of [...bidi, '\u200e', '\u200f', '\u061c'])
+      expect(issuesOf(question, `Evil${character}BA`), JSON.stringify(character)).toEqual([
+        {
+          path: ['answers', 'name'],
+          message:
+            'Frågan: texten innehåller osynliga tecken som ändrar skrivriktningen. Ta bort dem och försök igen.',
+        },
+      ]);
+    const email: Question = { id: 'mail', type: 'email', label, required: true };
+    expect(issuesOf(email, 'anna\u202e@example.se')).toHaveLength(1);
   });
 
   it('orgNumber: accepts a Luhn-valid number and rejects a wrong check digit with its own message', () => {

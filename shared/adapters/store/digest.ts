@@ -27,13 +27,18 @@ import {
 import { indexKeys, keys } from './responses.ts';
 import { table } from './table.ts';
 
-/** Reads every counter the digest of `week` needs. */
+/**
+ * Reads every counter the digest of `week` needs: one Query per survey over the weeks from the
+ * pilot's start. Weeks without answers have no items, so the read grows with the weeks that have
+ * answers (× regions), not with the calendar.
+ */
 export async function readDigestSource(
   db: Db,
   surveys: readonly Survey[],
   week: string,
+  pilotStart?: string,
 ): Promise<DigestSource> {
-  const weeks = weeksNeeded(week);
+  const weeks = weeksNeeded(week, pilotStart);
   const perSurvey = await Promise.all(
     surveys.map(async (survey) => {
       const [buckets, invites, statuses] = await Promise.all([
@@ -46,6 +51,7 @@ export async function readDigestSource(
   );
   return {
     period: week,
+    ...(pilotStart && { pilotStart }),
     surveys: perSurvey.map(({ entry }) => entry),
     statuses: sumCounters(perSurvey.map(({ statuses }) => statuses)),
   };
@@ -244,7 +250,7 @@ function isConditionFailure(error: unknown): boolean {
 /** The digest's store on DynamoDB. */
 export function digestStore(db: Db): DigestStore {
   return {
-    readSource: (surveys, week) => readDigestSource(db, surveys, week),
+    readSource: (surveys, week, pilotStart) => readDigestSource(db, surveys, week, pilotStart),
     readComments: (survey, week, limit) => readComments(db, survey, week, limit),
     claim: (week, options) => claimDigestRun(db, week, options),
     recordSent: (week, claimId, sent) => recordDigestSent(db, week, claimId, sent),

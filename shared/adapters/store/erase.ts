@@ -2,12 +2,13 @@
  * Erases one person: every item their `EMAIL#<hash>` lookup items point at, then the lookups.
  * Personal answers live in their own `RESP#<id>` / `PERSONAL` item, so the response's other
  * answers and every aggregate counter stay. An invitee item is keyed by the email hash, so it is
- * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it.
+ * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it. Each of their
+ * responses' idempotency records becomes a tombstone, so reusing its submissionId reveals nothing.
  */
-import { DeleteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
 import { emailHash } from '../../core/tokens.ts';
-import { call, key, partitionItems, S, str, type Db, type Item } from './client.ts';
+import { call, key, N, partitionItems, readItem, S, str, type Db, type Item } from './client.ts';
 import { keys } from './responses.ts';
 import { table } from './table.ts';
 
@@ -16,6 +17,30 @@ async function remove(db: Db, itemKey: Item): Promise<boolean> {
     db.client.send(new DeleteItemCommand({ TableName: db.tableName, Key: itemKey, ReturnValues: 'ALL_OLD' })),
   );
   return old !== undefined;
+}
+
+/**
+ * Replaces a response's idempotency record (answer hash and receipt) with a tombstone: a post
+ * reusing its submissionId is then answered 410 `erased`, never with the old receipt, and no hash
+ * of the erased answers is left to test guesses against. Idempotent, so a rerun can redo it.
+ */
+async function tombstone(db: Db, responseId: string, options: EraseOptions): Promise<void> {
+  const response = await readItem(db, keys.response(responseId));
+  const surveyId = str(response, 'surveyId');
+  const submissionId = str(response, 'submissionId');
+  if (!surveyId || !submissionId) return;
+  await call(() =>
+    db.client.send(
+      new PutItemCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.submission(surveyId, submissionId),
+          erasedAt: S(options.now.toISOString()),
+          [table.ttlAttribute]: N(options.expiresAt),
+        },
+      }),
+    ),
+  );
 }
 
 /** The sort keys of every item in one partition. */
@@ -54,7 +79,13 @@ async function inviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
   return found;
 }
 
-export async function eraseByEmail(db: Db, address: string): Promise<ErasureReport> {
+export type EraseOptions = {
+  now: Date;
+  /** Unix seconds: tombstones expire with the personal data's retention (DynamoDB TTL). */
+  expiresAt: number;
+};
+
+export async function eraseByEmail(db: Db, address: string, options: EraseOptions): Promise<ErasureReport> {
   const hash = emailHash(address);
   const report = emptyReport();
   const references = await sortKeysOf(db, `EMAIL#${hash}`);
@@ -66,12 +97,17 @@ export async function eraseByEmail(db: Db, address: string): Promise<ErasureRepo
       continue;
     }
     if (target.kind === 'response') {
+      await tombstone(db, target.responseId, options);
       if (await remove(db, keys.personal(target.responseId))) report.responses++;
     } else {
       inviteeKeys.push(target.inviteeKey);
     }
   }
   if (inviteeKeys.length > 0) {
+    for (const inviteeKey of inviteeKeys) {
+      const responseId = str(await readItem(db, keys.invitee(inviteeKey)), 'responseId');
+      if (responseId) await tombstone(db, responseId, options);
+    }
     for (const link of await inviteLinksOf(db, inviteeKeys)) {
       if (await remove(db, key(str(link, table.partitionKey)!, str(link, table.sortKey)!)))
         report.inviteLinks++;

@@ -118,24 +118,37 @@ async function readInvitations(db: Db, surveys: readonly Survey[]): Promise<Repo
 
 const FINAL = new Set(['approved', 'rejected']);
 
+/**
+ * Applications, each with the committee's judgement and hours from its latest decision that
+ * recorded them (a history item of the case's partition; older cases may carry them on the case).
+ */
 async function readApplications(db: Db): Promise<ReportApplication[]> {
-  const items = await partitionItems(db, { partition: indexKeys.applications, index: true });
-  return items.map((item) => {
-    const status = str(item, 'status') ?? 'submitted';
-    const statusSince = str(item, 'statusSince');
-    const centre = str(item, 'centre');
-    const criteria = criteriaOf(item);
-    const reviewHours = num(item, 'reviewHours') ?? num(item, 'hours');
-    return {
-      responseId: str(item, 'responseId')!,
-      submittedAt: str(item, 'submittedAt')!,
-      status,
-      ...(FINAL.has(status) && statusSince && { decidedAt: statusSince }),
-      ...(centre && { centre }),
-      ...(criteria && { criteria }),
-      ...(reviewHours !== undefined && { reviewHours }),
-    };
-  });
+  const cases = await partitionItems(db, { partition: indexKeys.applications, index: true });
+  return Promise.all(
+    cases.map(async (item) => {
+      const responseId = str(item, 'responseId')!;
+      const history = (await partitionItems(db, { partition: `APP#${responseId}` })).filter((entry) =>
+        str(entry, table.sortKey)?.startsWith('HIST#'),
+      );
+      const judged = [...history]
+        .reverse()
+        .find((entry) => criteriaOf(entry) || num(entry, 'hours') !== undefined);
+      const status = str(item, 'status') ?? 'submitted';
+      const statusSince = str(item, 'statusSince');
+      const centre = str(item, 'centre');
+      const criteria = criteriaOf(judged ?? item);
+      const reviewHours = num(judged ?? item, 'hours');
+      return {
+        responseId,
+        submittedAt: str(item, 'submittedAt')!,
+        status,
+        ...(FINAL.has(status) && statusSince && { decidedAt: statusSince }),
+        ...(centre && { centre }),
+        ...(criteria && { criteria }),
+        ...(reviewHours !== undefined && { reviewHours }),
+      };
+    }),
+  );
 }
 
 /** The committee's judgement per criterion, kept as a map of numbers or as JSON text. */

@@ -60,6 +60,7 @@ export function createResponseStore(db: Db): SubmissionStore & {
     async findSubmission(surveyId, submissionId) {
       const item = await readItem(db, keys.submission(surveyId, submissionId));
       if (!item) return undefined;
+      if (item.erasedAt) return { erased: true };
       return { hash: str(item, 'hash')!, receipt: JSON.parse(str(item, 'receipt')!) as Receipt };
     },
 
@@ -169,6 +170,8 @@ function transactionItems(TableName: string, response: NewResponse) {
           receipt: S(JSON.stringify(receipt)),
           responseId: S(responseId),
           createdAt: S(submittedAt),
+          // The idempotency history expires with the personal data it could otherwise confirm.
+          [table.ttlAttribute]: N(response.expiresAt),
         },
         ConditionExpression: notExists,
       },

@@ -3,7 +3,8 @@
  * this description, so their keys, index and TTL cannot drift.
  *
  * Items (pk / sk):
- * - `SUB#<survey>#<submissionId>` / `SUB` — idempotency record: answer hash, the 201 body.
+ * - `SUB#<survey>#<submissionId>` / `SUB` — idempotency record: answer hash, the 201 body (TTL);
+ *   after an erasure a tombstone (`erasedAt` only, TTL).
  * - `RESP#<responseId>` / `RESPONSE` — answers without personal data; GSI1 `RESPONSES#<survey>` → week#time.
  * - `RESP#<responseId>` / `PERSONAL` — the personal answers (TTL).
  * - `EMAIL#<emailHash>` / `<pk of an item holding that person's data>` — finds a person for erasure.

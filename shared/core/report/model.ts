@@ -16,7 +16,7 @@
  *   days to decision) are over centres: a sum or a mean with n = centres that reported it. The
  *   steering group's judgement is pooled over its answers.
  */
-import { localDate } from '../calendar.ts';
+import { compareWaves, localDate, waveOf } from '../calendar.ts';
 import type { LikertQuestion, NpsQuestion, Question, Survey } from '../definition.ts';
 import { questionsOf } from '../definition.ts';
 import { followup, respondentGroups, steeringCriteria, type RespondentGroup } from './measures.ts';
@@ -196,7 +196,7 @@ export function buildReport(source: ReportSource, filter: ReportFilter = {}): Re
       ...response,
       ...(centre && { centreOf: centre }),
       ...(regionOf && { regionOf }),
-      waveOf: response.wave ?? waveOf(response.submittedAt),
+      waveOf: response.wave ?? waveOf(new Date(response.submittedAt)),
       baseline: centre !== undefined && localDate(new Date(response.submittedAt)) < centre.approvedOn,
     });
   }
@@ -401,7 +401,7 @@ function daysToDecision(application: ReportApplication): number | undefined {
 function ratesOf(invitations: ReportInvitation[], to: string): RateRow[] {
   const rows = new Map<string, RateRow>();
   for (const invitation of invitations) {
-    const wave = invitation.wave ?? waveOf(invitation.invitedAt);
+    const wave = invitation.wave ?? waveOf(new Date(invitation.invitedAt));
     const id = `${invitation.surveyId}\u0000${wave}`;
     const row = rows.get(id) ?? { surveyId: invitation.surveyId, wave, invited: 0, answered: 0, rate: 0 };
     row.invited += 1;
@@ -488,15 +488,4 @@ function qualityRows(
 function judgement(values: (number | undefined)[]): Judgement {
   const total = totalOf(values.filter((value) => typeof value === 'number'));
   return { n: total.n, mean: total.mean };
-}
-
-/** The school term of an instant, Stockholm time: `YYYY-VT` January–June, `YYYY-HT` July–December. */
-export function waveOf(instant: string): string {
-  const [year, month] = localDate(new Date(instant)).split('-');
-  return `${year}-${Number(month) <= 6 ? 'VT' : 'HT'}`;
-}
-
-/** Time order of waves (VT before HT of a year; as text HT would come first). */
-export function compareWaves(a: string, b: string): number {
-  return a.slice(0, 4).localeCompare(b.slice(0, 4)) || b.slice(5).localeCompare(a.slice(5));
 }

@@ -15,7 +15,7 @@ import { questionsOf } from '../../core/definition.ts';
 import { html, type Html } from '../html.ts';
 import type { Comment, DigestContext, DigestEmail } from '../../core/digest-run.ts';
 import { COMMENTS_PER_SURVEY } from '../../core/digest-run.ts';
-import { regions } from '../../../surveys/regions.ts';
+import { compareRegionValues, countiesHeading, regionLabel } from '../../../surveys/regions.ts';
 import {
   applicationStatuses,
   awaitingReview,
@@ -23,6 +23,7 @@ import {
   type ApplicationStatus,
   type Digest,
   type QuestionFigures,
+  type RegionFigures,
   type SurveyDigest,
 } from '../../core/digest.ts';
 
@@ -36,6 +37,7 @@ const shortNames: Record<string, string> = {
   'centre-application': 'Ansökningar',
   'company-value': 'Företagsenkäten',
   'steering-group': 'Styrgruppsenkäten',
+  'centre-followup': 'Centrumenkäten',
 };
 
 const statusNames: Record<ApplicationStatus, string> = {
@@ -79,10 +81,6 @@ type Figure = { label: string; value: string; note?: string };
 
 function surveyName(surveys: readonly Survey[], id: string): string {
   return shortNames[id] ?? surveys.find((survey) => survey.id === id)?.title.sv ?? id;
-}
-
-function regionName(id: string): string {
-  return regions.find((region) => region.value === id)?.label.sv ?? id;
 }
 
 function newAnswers(digest: Digest) {
@@ -299,35 +297,36 @@ function surveyView(survey: Survey, figures: SurveyDigest, comments: Comment[]):
 
 type RegionRow = { name: string; cells: { total: number; period: number; rate: number | null }[] };
 
-function regionRows(digest: Digest): RegionRow[] {
-  const ids: string[] = [];
-  for (const survey of digest.surveys)
-    for (const region of survey.regions) if (!ids.includes(region.id)) ids.push(region.id);
-  const order = (id: string) => {
-    const index = regions.findIndex((region) => region.value === id);
-    return index === -1 ? regions.length : index;
+/** The roll-up: Teknikcollege regions, the nation, and apart from them the stored county values. */
+type RegionRollUp = { regions: RegionRow[]; nation: RegionRow; counties: RegionRow[] };
+
+function regionRows(digest: Digest): RegionRollUp {
+  const rowsOf = (pick: (survey: SurveyDigest) => RegionFigures[]): RegionRow[] => {
+    const ids = new Set(digest.surveys.flatMap((survey) => pick(survey).map((region) => region.id)));
+    return [...ids].sort(compareRegionValues).map((id) => ({
+      name: regionLabel(id),
+      cells: digest.surveys.map((survey) => {
+        const region = pick(survey).find((entry) => entry.id === id);
+        return {
+          total: region?.responses.total ?? 0,
+          period: region?.responses.period ?? 0,
+          rate: region?.responseRate ?? null,
+        };
+      }),
+    }));
   };
-  ids.sort((a, b) => order(a) - order(b));
-  const rows = ids.map((id) => ({
-    name: regionName(id),
-    cells: digest.surveys.map((survey) => {
-      const region = survey.regions.find((entry) => entry.id === id);
-      return {
-        total: region?.responses.total ?? 0,
-        period: region?.responses.period ?? 0,
-        rate: region?.responseRate ?? null,
-      };
-    }),
-  }));
-  rows.push({
-    name: 'Hela landet',
-    cells: digest.surveys.map((survey) => ({
-      total: survey.responses.total,
-      period: survey.responses.period,
-      rate: survey.responseRate,
-    })),
-  });
-  return rows;
+  return {
+    regions: rowsOf((survey) => survey.regions),
+    nation: {
+      name: 'Hela landet',
+      cells: digest.surveys.map((survey) => ({
+        total: survey.responses.total,
+        period: survey.responses.period,
+        rate: survey.responseRate,
+      })),
+    },
+    counties: rowsOf((survey) => survey.counties),
+  };
 }
 
 // --- HTML -----------------------------------------------------------------------------------
@@ -568,29 +567,32 @@ function applicationsHtml(digest: Digest): Html {
 
 function regionsHtml(digest: Digest, context: EmailContext): Html {
   const muted = `color:${colours.muted}`;
-  const rows = regionRows(digest);
+  const rollUp = regionRows(digest);
   const names = digest.surveys.map((survey) => surveyName(context.surveys, survey.id));
+  const table = (rows: RegionRow[]) =>
+    html`<table
+      role="presentation"
+      width="100%"
+      cellpadding="0"
+      cellspacing="0"
+      style="border-collapse:collapse"
+    >
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            <td class="rule" style="padding:7px 0;border-bottom:1px solid ${colours.line};font-size:14px">
+              <strong>${row.name}</strong><br /><span class="muted" style="${muted}"
+                >${regionFigures(row, names)}</span
+              >
+            </td>
+          </tr>`,
+      )}
+    </table>`;
   return section(
-    html`${h2('Per län')}
+    html`${h2('Per region')}
       <p class="muted" style="margin:0 0 8px;font-size:13px;${muted}">${REGION_LEGEND}</p>
-      <table
-        role="presentation"
-        width="100%"
-        cellpadding="0"
-        cellspacing="0"
-        style="border-collapse:collapse"
-      >
-        ${rows.map(
-          (row) =>
-            html`<tr>
-              <td class="rule" style="padding:7px 0;border-bottom:1px solid ${colours.line};font-size:14px">
-                <strong>${row.name}</strong><br /><span class="muted" style="${muted}"
-                  >${regionFigures(row, names)}</span
-                >
-              </td>
-            </tr>`,
-        )}
-      </table>`,
+      ${table([...rollUp.regions, rollUp.nation])}
+      ${rollUp.counties.length > 0 ? html`${h3(countiesHeading.sv)}${table(rollUp.counties)}` : ''}`,
   );
 }
 
@@ -732,9 +734,15 @@ function renderText(digest: Digest, context: EmailContext, views: SurveyView[], 
   lines.push('', 'ANSÖKNINGAR PER STATUS');
   for (const status of applicationStatuses)
     lines.push(`${statusNames[status]}: ${format.count(digest.applications.byStatus[status])}`);
-  lines.push('', 'PER LÄN', REGION_LEGEND);
+  lines.push('', 'PER REGION', REGION_LEGEND);
   const names = digest.surveys.map((survey) => surveyName(context.surveys, survey.id));
-  for (const row of regionRows(digest)) lines.push(`${row.name}: ${regionFigures(row, names)}`);
+  const rollUp = regionRows(digest);
+  for (const row of [...rollUp.regions, rollUp.nation])
+    lines.push(`${row.name}: ${regionFigures(row, names)}`);
+  if (rollUp.counties.length > 0) {
+    lines.push('', countiesHeading.sv.toUpperCase());
+    for (const row of rollUp.counties) lines.push(`${row.name}: ${regionFigures(row, names)}`);
+  }
   lines.push(
     '',
     `Veckan räknas måndag–söndag, svensk tid; "hittills" räknas från ${digest.pilot.start}. Alla siffror per fråga finns i den bifogade CSV-filen.`,

@@ -15,12 +15,18 @@ const headings: Partial<Record<ProblemCode, Text>> = {
   conflict: { sv: 'Formuläret är redan inskickat', en: 'The form has already been submitted' },
   unavailable: { sv: 'Tillfälligt fel', en: 'Temporary problem' },
   too_large: { sv: 'För mycket text', en: 'Too much text' },
+  cross_site: { sv: 'Svaret togs inte emot', en: 'The answers were not accepted' },
+  erased: { sv: 'Uppgifterna är raderade', en: 'The data has been erased' },
 };
 
 const advice: Partial<Record<ProblemCode, Text>> = {
   forbidden: {
     sv: 'Har du frågor om din inbjudan, svara på e-postmeddelandet du fick så hjälper vi dig.',
     en: 'If you have questions about your invitation, reply to the email you received and we will help.',
+  },
+  cross_site: {
+    sv: 'Kom du hit från en annan webbplats, till exempel ett formulär som liknar vårt? Vi tar bara emot svar från vårt eget formulär, för att ingen annan ska kunna skicka in i ditt namn.',
+    en: 'Did you come here from another website, such as a form that looks like ours? We only accept answers from our own form, so that nobody else can submit in your name.',
   },
   unavailable: {
     sv: 'Gå tillbaka i webbläsaren och skicka igen om en liten stund. Dina svar finns kvar i formuläret.',

@@ -15,6 +15,7 @@ import type {
 } from '../../core/definition.ts';
 import { html, flag, type Html } from '../html.ts';
 import type { Answers, ValidationIssue } from '../../core/validation.ts';
+import { MAX_LISTED_ISSUES } from '../../core/problem.ts';
 import { layout, withLang, type Page } from './layout.ts';
 
 export type FormState = {
@@ -26,6 +27,8 @@ export type FormState = {
   organisation?: string;
   answers?: Answers;
   issues?: ValidationIssue[];
+  /** Issues found beyond the listed ones (a 400 lists the first MAX_LISTED_ISSUES only). */
+  moreIssues?: number;
   /** Extra empty items per group (the "add another" button without JavaScript). */
   extraItems?: Record<string, number>;
   /** A problem that is not the respondent's, shown above the form (e.g. storage unavailable). */
@@ -36,6 +39,10 @@ const words = {
   required: { sv: '(obligatorisk)', en: '(required)' },
   errorPrefix: { sv: 'Fel:', en: 'Error:' },
   errorTitle: { sv: 'Det finns fel i formuläret', en: 'There is a problem' },
+  moreErrors: {
+    sv: (n: number) => `… och ${n} fel till. Rätta felen ovan och skicka igen, så visas resten.`,
+    en: (n: number) => `… and ${n} more. Correct the errors above and send again to see the rest.`,
+  },
   errorCount: {
     sv: (n: number) => `${n} ${n === 1 ? 'fel' : 'fel'}`,
     en: (n: number) => `${n} ${n === 1 ? 'error' : 'errors'}`,
@@ -111,7 +118,10 @@ function errorPlace(survey: Survey, path: (string | number)[]): string {
 }
 
 export function renderForm(state: FormState): Page {
-  const { survey, lang, issues = [] } = state;
+  const { survey, lang } = state;
+  // Bounded here too, so no caller can make the page as long as the bad input.
+  const issues = (state.issues ?? []).slice(0, MAX_LISTED_ISSUES);
+  const errorCount = (state.issues?.length ?? 0) + (state.moreIssues ?? 0);
   const errorsByField = new Map<string, string[]>();
   for (const issue of issues) {
     const target = errorPlace(survey, issue.path);
@@ -126,10 +136,10 @@ export function renderForm(state: FormState): Page {
   };
   const count = survey.sections.length;
   const title = issues.length
-    ? `${lang === 'sv' ? 'Fel' : 'Error'} (${words.errorCount[lang](issues.length)}): ${survey.title[lang]}`
+    ? `${lang === 'sv' ? 'Fel' : 'Error'} (${words.errorCount[lang](errorCount)}): ${survey.title[lang]}`
     : survey.title[lang];
   const action = withLang(`/surveys/${survey.id}/responses`, {}, lang);
-  const content = html` ${state.notice ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${state.notice}</p></div>` : ''}${issues.length ? errorSummary(survey, issues, lang) : ''}
+  const content = html` ${state.notice ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${state.notice}</p></div>` : ''}${issues.length ? errorSummary(survey, issues, errorCount, lang) : ''}
     <h1>${survey.title[lang]}</h1>
     ${state.organisation ? html`<p class="lead">${words.welcome[lang](state.organisation)}</p>` : ''}
     ${survey.description ? html`<p class="lead">${survey.description[lang]}</p>` : ''}
@@ -193,11 +203,12 @@ function addedItemField(survey: Survey, state: FormState): string | undefined {
   return undefined;
 }
 
-function errorSummary(survey: Survey, issues: ValidationIssue[], lang: Lang): Html {
+function errorSummary(survey: Survey, issues: ValidationIssue[], total: number, lang: Lang): Html {
   return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">${words.errorTitle[lang]} (${words.errorCount[lang](issues.length)})</h2>
+    <h2 id="error-summary-title">${words.errorTitle[lang]} (${words.errorCount[lang](total)})</h2>
     <ul>
       ${issues.map((issue) => html`<li><a href="#${issueTarget(survey, issue.path)}">${issue.message}</a></li>`)}
+      ${total > issues.length ? html`<li>${words.moreErrors[lang](total - issues.length)}</li>` : ''}
     </ul>
   </div>`;
 }

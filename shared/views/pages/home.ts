@@ -1,0 +1,66 @@
+/**
+ * The landing page at `/`: the surveys with links to their forms, the privacy and accessibility
+ * pages, and (locally only) SES local's mail viewer.
+ */
+import type { Lang, Survey, Text } from '../../core/definition.ts';
+import { html } from '../html.ts';
+import { pilot } from '../../../surveys/pilot.ts';
+import { layout, withLang, type Page } from './layout.ts';
+
+const copy = {
+  title: { sv: 'Enkäter och formulär', en: 'Surveys and forms' },
+  lead: {
+    sv: 'Här svarar kompetenscentrum, samverkansföretag och regionala styrgrupper på pilotens enkäter.',
+    en: "Competence centres, partner companies and regional steering groups answer the pilot's surveys here.",
+  },
+  surveys: { sv: 'Enkäter', en: 'Surveys' },
+  personal: {
+    sv: 'Besvaras med den personliga länken i din inbjudan (e-post); länken här fungerar inte utan den.',
+    en: 'Answered through the personal link in your invitation (email); the link here does not work without it.',
+  },
+  open: { sv: 'Öppen för alla som ansöker.', en: 'Open to everyone who applies.' },
+  local: { sv: 'På den här datorn', en: 'On this computer' },
+  mailViewer: { sv: 'E-post som skickats (SES local)', en: 'Mail sent (SES local)' },
+  mailViewerHint: {
+    sv: 'Alla mejl som den lokala stacken har skickat: bekräftelser, inbjudningar, sammanfattningar.',
+    en: 'Every email the local stack has sent: receipts, invitations, digests.',
+  },
+  about: { sv: 'Om tjänsten', en: 'About this service' },
+  privacy: { sv: 'Så behandlar vi personuppgifter', en: 'How we handle personal data' },
+  accessibility: { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
+} satisfies Record<string, Text>;
+
+export type HomeOptions = {
+  lang: Lang;
+  surveys: readonly Pick<Survey, 'id' | 'title' | 'access'>[];
+  /** SES local's mail viewer; given only when running locally, never on AWS. */
+  mailViewer?: string;
+};
+
+export function homePage({ lang, surveys, mailViewer }: HomeOptions): Page {
+  const content = html`<h1>${copy.title[lang]}</h1>
+    <p class="lead">${copy.lead[lang]}</p>
+    <p class="meta">${pilot.name[lang]}</p>
+    <h2>${copy.surveys[lang]}</h2>
+    <ul>
+      ${surveys.map(
+        (survey) =>
+          html`<li>
+            <a href="${withLang(`/forms/${survey.id}`, {}, lang)}">${survey.title[lang]}</a><br />
+            <span class="meta">${survey.access === 'invite' ? copy.personal[lang] : copy.open[lang]}</span>
+          </li>`,
+      )}
+    </ul>
+    ${
+      mailViewer
+        ? html`<h2>${copy.local[lang]}</h2>
+            <p><a href="${mailViewer}">${copy.mailViewer[lang]}</a><br />${copy.mailViewerHint[lang]}</p>`
+        : ''
+    }
+    <h2>${copy.about[lang]}</h2>
+    <ul>
+      <li><a href="${withLang('/privacy', {}, lang)}">${copy.privacy[lang]}</a></li>
+      <li><a href="${withLang('/accessibility', {}, lang)}">${copy.accessibility[lang]}</a></li>
+    </ul>`;
+  return layout({ lang, title: copy.title[lang], content, otherLanguage: lang === 'sv' ? '/?lang=en' : '/' });
+}
