@@ -140,7 +140,7 @@ describe('skc import', () => {
     const item = (await readItem(db, keys.response(first.responseId)))!;
     expect(item).toMatchObject({
       centre: { S: 'additivt-teknikcenter' },
-      region: { S: 'kalmar' },
+      region: { S: 'tc-ostra-smaland' },
       wave: { S: '2023-HT' },
     });
     expect(
