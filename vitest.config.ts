@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 const withServices = {
   globalSetup: ['test/integration/global-setup.ts'],
   setupFiles: ['test/integration/setup.ts'],
-  env: { SKC_LOG: 'silent' },
+  // Logs off (the personal-data canary turns them on for itself); no EMF lines in test output.
+  env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
 };
 
 export default defineConfig({
@@ -13,7 +14,9 @@ export default defineConfig({
     reporters: process.env.SKC_TEST_REPORT ? ['default', 'json'] : ['default'],
     outputFile: { json: `test-results/${process.env.SKC_TEST_REPORT ?? 'vitest'}.json` },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { SKC_LOG: 'silent' } } },
+      {
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } },
+      },
       {
         test: {
           name: 'integration',

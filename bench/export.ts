@@ -42,7 +42,7 @@ export async function exportOnce(endpoint: string, dataset: Dataset, directory: 
     [join(root, 'bench', 'export-child.ts'), endpoint, dataset.db.tableName, out],
     {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', SKC_LOG: 'silent' },
+      env: { PATH: process.env.PATH ?? '', POWERTOOLS_LOG_LEVEL: 'SILENT' },
       maxBuffer: 1024 * 1024,
     },
   );

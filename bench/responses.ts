@@ -9,19 +9,16 @@
  * seed cannot drift from shared/adapters/store/responses.ts unnoticed.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  BatchWriteItemCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { localCredentials } from '../shared/adapters/config.ts';
 import { countersFor, sumCounters, type Counters } from '../shared/core/aggregate.ts';
 import { submissionHash } from '../shared/core/answers.ts';
 import { period, weekOf } from '../shared/core/calendar.ts';
 import { questionsOf, type Survey } from '../shared/core/definition.ts';
-import { N, type Db, type Item } from '../shared/adapters/store/client.ts';
-import { createResponseStore, keys, personalItem, responseItem } from '../shared/adapters/store/responses.ts';
+import type { Db, Item } from '../shared/adapters/store/client.ts';
+import { keys } from '../shared/adapters/store/keys.ts';
+import { createResponseStore, personalItem, responseItem } from '../shared/adapters/store/responses.ts';
 import type { NewResponse } from '../shared/core/submit.ts';
 import { emailHash, newResponseId } from '../shared/core/tokens.ts';
 import { validateAnswers, type Answers } from '../shared/core/validation.ts';
@@ -106,14 +103,14 @@ export async function batchWrite(db: Db, items: Item[], parallel = 8): Promise<v
       const start = next;
       next += 25;
       if (start >= items.length) return;
-      let requests: WriteRequest[] = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+      let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests.length > 0; attempt++) {
         if (attempt > 0)
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
-        const result = await db.client.send(
-          new BatchWriteItemCommand({ RequestItems: { [db.tableName]: requests } }),
+        const result = await db.documents.send(
+          new BatchWriteCommand({ RequestItems: { [db.tableName]: requests } }),
         );
-        requests = result.UnprocessedItems?.[db.tableName] ?? [];
+        requests = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof requests;
       }
     }
   };
@@ -122,15 +119,13 @@ export async function batchWrite(db: Db, items: Item[], parallel = 8): Promise<v
 
 /** A client for seeding only: no request timeout, since a loaded machine may take seconds per batch. */
 export function seedingDb(endpoint: string, tableName: string): Db {
-  return {
-    tableName,
-    client: new DynamoDBClient({
-      region: 'eu-north-1',
-      endpoint,
-      credentials: localCredentials,
-      maxAttempts: 10,
-    }),
-  };
+  const client = new DynamoDBClient({
+    region: 'eu-north-1',
+    endpoint,
+    credentials: localCredentials,
+    maxAttempts: 10,
+  });
+  return { tableName, client, documents: DynamoDBDocumentClient.from(client) };
 }
 
 /**
@@ -182,9 +177,9 @@ export async function seedResponses(
   }
   const counterItems: Item[] = [...buckets.values()].map((bucket) => ({
     ...bucket.key,
-    ...Object.fromEntries(Object.entries(bucket.counters).map(([name, value]) => [name, N(value)])),
+    ...bucket.counters,
   }));
-  counterItems.push({ ...keys.statuses(survey.id), submitted: N(options.count) });
+  counterItems.push({ ...keys.statuses(survey.id), submitted: options.count });
   await batchWrite(db, counterItems);
 }
 
@@ -202,8 +197,8 @@ export async function checkItemLayout(db: Db, retentionUntil: number): Promise<v
   await batchWrite(db, responseItems(seeded));
   for (const itemKey of [keys.response, keys.personal]) {
     const names = async (responseId: string) => {
-      const { Item: item } = await db.client.send(
-        new GetItemCommand({ TableName: db.tableName, Key: itemKey(responseId), ConsistentRead: true }),
+      const { Item: item } = await db.documents.send(
+        new GetCommand({ TableName: db.tableName, Key: itemKey(responseId), ConsistentRead: true }),
       );
       return Object.keys(item ?? {})
         .sort()

@@ -14,6 +14,7 @@ import { createResponseStore } from '../shared/adapters/store/responses.ts';
 import { newResponseId } from '../shared/core/tokens.ts';
 import { centreApplication } from '../test/fixtures/answers.ts';
 import { newResponse } from './responses.ts';
+import { logger } from '../shared/adapters/log.ts';
 import { quantile, round, type Part } from './report.ts';
 
 type Segment = { count: number; ms: number; latencies: number[]; statuses: Record<string, number> };
@@ -112,7 +113,7 @@ export async function submit(options: {
   process.env.SKC_TABLE_NAME = tableName;
   process.env.AWS_REGION = 'eu-north-1';
   // The rows count every answer that was not 201; one warning line per 503 would bury the table.
-  process.env.SKC_LOG = 'silent';
+  logger.setLogLevel('SILENT');
   const db = await prepareTable(options.endpoint, tableName);
   const store = createResponseStore(db);
   const server: Server = createApp();

@@ -6,18 +6,21 @@
  */
 import { lastFullWeek } from '../shared/core/calendar.ts';
 import { runDigest } from '../shared/core/digest-run.ts';
-import { log } from '../shared/adapters/log.ts';
+import { logger } from '../shared/adapters/log.ts';
+import { pipelineMetrics } from '../shared/adapters/metrics.ts';
 import { mailerFrom } from '../shared/adapters/ses.ts';
 import { digestStore } from '../shared/adapters/store/digest.ts';
 import { renderDigestEmail } from '../shared/views/mail/digest.ts';
 import { surveys } from '../surveys/index.ts';
+import { jobHandler } from './job.ts';
 import { wire } from './wiring.ts';
 
 const { config, db } = wire();
 // Built here rather than in wiring.ts, so functions that never send mail do not bundle the SES client.
 const mailer = mailerFrom(config);
 
-export async function handler(): Promise<{ period: string; outcome: string }> {
+// Any payload: the schedule's event carries nothing the digest needs.
+export const handler = jobHandler<void, { period: string; outcome: string }>(async () => {
   const now = new Date();
   const period = lastFullWeek(now);
   const result = await runDigest(
@@ -32,7 +35,7 @@ export async function handler(): Promise<{ period: string; outcome: string }> {
     { period, force: false, now },
   );
   if (result.outcome === 'unconfirmed') {
-    log.error('digest unconfirmed', { period, claimedAt: result.record.claimedAt });
+    logger.error('digest unconfirmed', { period, claimedAt: result.record.claimedAt });
     throw new Error(
       `The digest for ${period} was claimed at ${result.record.claimedAt} but never confirmed as sent; check the SES log and run "skc digest --period ${period} --force" if it did not go out`,
     );
@@ -44,8 +47,9 @@ export async function handler(): Promise<{ period: string; outcome: string }> {
       `The digest for ${period} is claimed by a run that has not finished; check again after its lease`,
     );
   }
-  if (result.outcome === 'sent')
-    log.info('digest sent', { period, messageId: result.messageId, recipients: result.recipients });
-  else log.info('digest not sent', { period, outcome: result.outcome });
+  if (result.outcome === 'sent') {
+    pipelineMetrics.digestSent();
+    logger.info('digest sent', { period, messageId: result.messageId, recipients: result.recipients });
+  } else logger.info('digest not sent', { period, outcome: result.outcome });
   return { period, outcome: result.outcome };
-}
+});

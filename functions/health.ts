@@ -1,6 +1,6 @@
 /** GET /health — 200 once storage answers (a consistent read of one key), 503 otherwise. */
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { key } from '../shared/adapters/store/client.ts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../shared/adapters/store/keys.ts';
 import { problems } from '../shared/core/problem.ts';
 import { httpHandler, json } from './http.ts';
 import { wire } from './wiring.ts';
@@ -9,8 +9,8 @@ const { db } = wire();
 
 export const handler = httpHandler('health', async () => {
   try {
-    await db.client.send(
-      new GetItemCommand({ TableName: db.tableName, Key: key('HEALTH', 'HEALTH'), ConsistentRead: true }),
+    await db.documents.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.health(), ConsistentRead: true }),
     );
   } catch (error) {
     throw problems.unavailable(error);

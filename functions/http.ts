@@ -1,16 +1,23 @@
 /**
- * The middy stack every HTTP function shares: the API Gateway v2 event read into a plain
- * request, expected problems mapped to the contract (JSON or an HTML page), unexpected errors
- * logged once without personal data and masked as a plain 500, and security headers on every
- * answer. With the edge on, a request that did not come through CloudFront is refused first.
+ * The middy stack every HTTP function shares, one middleware per concern: Powertools' logging
+ * context and metrics, security headers on every answer, the API Gateway v2 event read into a
+ * plain request, and expected problems mapped to the contract (JSON or an HTML page) while
+ * unexpected errors are logged once without personal data and masked as a plain 500.
+ *
+ * A new check on every request (a cross-site check, say) is one more middleware of the same
+ * shape: a `before` that throws a Problem, `use`d after `readHttpRequest`. With the edge on, a
+ * request that did not come through CloudFront is refused that way first (`requireEdgeOrigin`).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import middy from '@middy/core';
+import middy, { type MiddlewareObj, type Request as MiddyRequest } from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Lang } from '../shared/core/definition.ts';
 import { Problem, problems, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
 import { errorPage } from '../shared/views/pages/error.ts';
-import { log } from '../shared/adapters/log.ts';
+import { logger } from '../shared/adapters/log.ts';
+import { metrics } from '../shared/adapters/metrics.ts';
 
 export type HttpRequest = {
   method: string;
@@ -32,6 +39,17 @@ export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => P
 
 /** How a route answers a problem: the contract's JSON, or a page a person can read. */
 type Answer = 'json' | 'html';
+
+/**
+ * The Lambda context with the plain request that `readHttpRequest` puts on it (middy's way to hand
+ * a middleware's result to the handler; the context is per invocation, so concurrent local
+ * requests never share it).
+ */
+export type HttpContext = Context & { httpRequest?: HttpRequest };
+
+/** A middleware of the HTTP stack, typed over its event, response and context. */
+export type HttpMiddleware = MiddlewareObj<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext>;
+type HttpMiddyRequest = MiddyRequest<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext>;
 
 const securityHeaders: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -123,9 +141,72 @@ export function problemResponse(problem: Problem, lang: Lang, answer: Answer): H
   return json(problem.status, problem.body(lang), retry);
 }
 
+/** Reads the API Gateway event into the plain request handlers get, and tags log lines with its survey. */
+export function readHttpRequest(): HttpMiddleware {
+  return {
+    before: (request) => {
+      const httpRequest = toRequest(request.event);
+      request.context.httpRequest = httpRequest;
+      if (httpRequest.params.id) logger.appendKeys({ surveyId: httpRequest.params.id });
+    },
+  };
+}
+
+/** With the edge on: refuses (403) a request without CloudFront's secret header; without it, a no-op. */
+export function requireEdgeOrigin(secret: string | undefined): HttpMiddleware {
+  return {
+    before: (request) => {
+      if (secret !== undefined && !cameThroughEdge(httpRequestOf(request.context).headers, secret))
+        throw notThroughEdge();
+    },
+  };
+}
+
+/** The security headers on every answer, including the answers to errors. */
+export function addSecurityHeaders(): HttpMiddleware {
+  const addHeaders = (request: HttpMiddyRequest) => {
+    if (request.response) request.response = withSecurityHeaders(request.response);
+  };
+  return { after: addHeaders, onError: addHeaders };
+}
+
+/**
+ * Maps what a handler or an earlier middleware threw to an answer: a Problem to the contract's
+ * status (JSON or a page, per `answer`), a store outage to 503 with Retry-After, anything else to
+ * a plain 500, logged once by name without personal data.
+ */
+export function problemAnswers(options: { name: string; answer: Answer }): HttpMiddleware {
+  return {
+    onError: (request) => {
+      const lang = request.context.httpRequest?.lang ?? 'sv';
+      const error =
+        request.error?.name === 'StoreUnavailableError' ? problems.unavailable(request.error) : request.error;
+      if (error instanceof Problem) {
+        if (error.code === 'unavailable')
+          logger.warn('storage unavailable', { function: options.name, cause: causeName(error) });
+        request.response = problemResponse(error, lang, options.answer);
+        return;
+      }
+      logger.error('unexpected error', {
+        function: options.name,
+        error: causeName(error),
+        message: safeMessage(error),
+      });
+      request.response =
+        options.answer === 'html'
+          ? html(500, errorPage(null, lang))
+          : json(500, {
+              error: 'internal',
+              message: 'Something went wrong on our side. Please try again later.',
+            });
+    },
+  };
+}
+
 /**
  * Wraps a handler of plain requests in the shared middy stack. `answer` says whether problems
- * are shown as JSON or as a page.
+ * are shown as JSON or as a page. Middlewares run `before` in this order and `after`/`onError`
+ * in reverse, so problems are answered before the security headers are added.
  */
 export function httpHandler(
   name: string,
@@ -133,50 +214,19 @@ export function httpHandler(
   answer: Answer = 'json',
   options: HttpOptions = { originSecret: process.env.SKC_ORIGIN_SECRET || undefined },
 ): HttpHandler {
-  // Keyed by the event, not held in a variable: the local runtime serves requests concurrently.
-  const requests = new WeakMap<APIGatewayProxyEventV2, HttpRequest>();
-  const { originSecret } = options;
-  return middy<APIGatewayProxyEventV2, HttpResponse>()
-    .use({
-      before: (request) => {
-        const plain = toRequest(request.event);
-        requests.set(request.event, plain);
-        // Returning a response ends the chain here (middy's early return): nothing else runs.
-        if (originSecret !== undefined && !cameThroughEdge(plain.headers, originSecret))
-          return withSecurityHeaders(problemResponse(notThroughEdge(), plain.lang, 'json'));
-        return undefined;
-      },
-      after: (request) => {
-        request.response = withSecurityHeaders(request.response!);
-      },
-      onError: (request) => {
-        const lang = requests.get(request.event)?.lang ?? 'sv';
-        const error =
-          request.error?.name === 'StoreUnavailableError'
-            ? problems.unavailable(request.error)
-            : request.error;
-        if (error instanceof Problem) {
-          if (error.code === 'unavailable')
-            log.warn('storage unavailable', { function: name, cause: causeName(error) });
-          request.response = withSecurityHeaders(problemResponse(error, lang, answer));
-          return;
-        }
-        log.error('unexpected error', {
-          function: name,
-          error: causeName(error),
-          message: safeMessage(error),
-        });
-        request.response = withSecurityHeaders(
-          answer === 'html'
-            ? html(500, errorPage(null, lang))
-            : json(500, {
-                error: 'internal',
-                message: 'Something went wrong on our side. Please try again later.',
-              }),
-        );
-      },
-    })
-    .handler(async (event) => handle(requests.get(event)!)) as unknown as HttpHandler;
+  return middy<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(addSecurityHeaders())
+    .use(readHttpRequest())
+    .use(problemAnswers({ name, answer }))
+    .use(requireEdgeOrigin(options.originSecret))
+    .handler(async (_event, context) => handle(httpRequestOf(context)));
+}
+
+function httpRequestOf(context: HttpContext): HttpRequest {
+  if (!context.httpRequest) throw new Error('readHttpRequest must run before the handler');
+  return context.httpRequest;
 }
 
 function withSecurityHeaders(response: HttpResponse): HttpResponse {

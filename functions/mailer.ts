@@ -9,9 +9,12 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mailerFrom } from '../shared/adapters/ses.ts';
-import { deliverOutbox, outboxIdOf, pendingOutbox } from '../shared/adapters/outbox.ts';
-import { log } from '../shared/adapters/log.ts';
+import { deliverOutbox, pendingOutbox, type Delivery } from '../shared/adapters/outbox.ts';
+import { outboxIdOf } from '../shared/adapters/store/keys.ts';
+import { logger } from '../shared/adapters/log.ts';
+import { pipelineMetrics } from '../shared/adapters/metrics.ts';
 import { table } from '../shared/adapters/store/table.ts';
+import { jobHandler } from './job.ts';
 import { wire } from './wiring.ts';
 
 const { config, db, getSurvey } = wire();
@@ -26,13 +29,13 @@ function outboxIdOfRecord(record: DynamoDBRecord): string | undefined {
 /** The scheduled sweep's event (anything without stream records). */
 export type SweepEvent = { sweep: true };
 
-export const handler = async (event: DynamoDBStreamEvent | SweepEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = jobHandler(async (event: DynamoDBStreamEvent | SweepEvent) => {
   if (!('Records' in event)) return sweep();
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const id = outboxIdOfRecord(record);
     if (!id) continue;
-    const [delivery] = await deliverOutbox(deps, [id]);
+    const [delivery] = await deliver([id]);
     if (delivery?.outcome === 'failed' || delivery?.outcome === 'busy') {
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
       // Lambda retries from the first failure onwards; later records come again anyway.
@@ -40,14 +43,24 @@ export const handler = async (event: DynamoDBStreamEvent | SweepEvent): Promise<
     }
   }
   return { batchItemFailures };
-};
+});
+
+/** Delivers through the outbox and counts what was sent and what failed. */
+async function deliver(ids: string[]): Promise<Delivery[]> {
+  const deliveries = await deliverOutbox(deps, ids);
+  for (const { id, outcome } of deliveries) {
+    if (outcome === 'sent') pipelineMetrics.mailSent(id.split('#')[0]);
+    if (outcome === 'failed') pipelineMetrics.mailFailed();
+  }
+  return deliveries;
+}
 
 /** Sends what is still pending; throws when some of it failed, so the Errors alarm sees it. */
 async function sweep(): Promise<DynamoDBBatchResponse> {
   const pending = await pendingOutbox(db, 100);
-  const deliveries = await deliverOutbox(deps, pending);
+  const deliveries = await deliver(pending);
   const failed = deliveries.filter((delivery) => delivery.outcome === 'failed').length;
-  log.info('outbox sweep', { pending: pending.length, failed });
+  logger.info('outbox sweep', { pending: pending.length, failed });
   if (failed > 0) throw new Error(`outbox sweep: ${failed} of ${pending.length} items could not be sent`);
   return { batchItemFailures: [] };
 }

@@ -1,5 +1,6 @@
 /** GET /privacy and /accessibility — the privacy notice and the accessibility statement. */
 import { loadConfig } from '../shared/adapters/config.ts';
+import { paths } from '../shared/core/links.ts';
 import { accessibilityPage, privacyPage } from '../shared/views/pages/info.ts';
 import { html, httpHandler } from './http.ts';
 
@@ -11,7 +12,7 @@ export const handler = httpHandler(
   async (request) =>
     html(
       200,
-      request.path === '/privacy'
+      request.path === paths.privacy
         ? privacyPage(request.lang, config.SKC_FROM_ADDRESS, config.SKC_RETENTION_MONTHS)
         : accessibilityPage(request.lang, config.SKC_FROM_ADDRESS),
     ),

@@ -1,7 +1,9 @@
 /**
  * The route table: every HTTP route of the contract and every job, each wired to one function.
- * The CDK stack and the local runtime both read this table, so local and AWS cannot drift.
+ * The CDK stack and the local runtime both read this table, so local and AWS cannot drift. The
+ * paths themselves are `shared/core/links.ts`, where every link to them is built.
  */
+import { paths } from '../shared/core/links.ts';
 
 /** What a function may do with the table (its IAM grant on AWS). */
 export type TableAccess = 'none' | 'read' | 'read-write';
@@ -83,15 +85,15 @@ export type FunctionName = keyof typeof functions;
 export type Route = { method: 'GET' | 'POST'; path: string; function: FunctionName };
 
 export const routes: readonly Route[] = [
-  { method: 'GET', path: '/', function: 'home' },
-  { method: 'GET', path: '/health', function: 'health' },
-  { method: 'GET', path: '/surveys', function: 'surveys' },
-  { method: 'GET', path: '/surveys/{id}', function: 'survey' },
-  { method: 'GET', path: '/forms/{id}', function: 'form' },
-  { method: 'GET', path: '/forms/{id}/receipt/{responseId}', function: 'receipt' },
-  { method: 'GET', path: '/privacy', function: 'pages' },
-  { method: 'GET', path: '/accessibility', function: 'pages' },
-  { method: 'POST', path: '/surveys/{id}/responses', function: 'submit' },
+  { method: 'GET', path: paths.home, function: 'home' },
+  { method: 'GET', path: paths.health, function: 'health' },
+  { method: 'GET', path: paths.surveys, function: 'surveys' },
+  { method: 'GET', path: paths.survey, function: 'survey' },
+  { method: 'GET', path: paths.form, function: 'form' },
+  { method: 'GET', path: paths.receipt, function: 'receipt' },
+  { method: 'GET', path: paths.privacy, function: 'pages' },
+  { method: 'GET', path: paths.accessibility, function: 'pages' },
+  { method: 'POST', path: paths.responses, function: 'submit' },
 ];
 
 /** Matches a request path against a route path with `{name}` parameters. */

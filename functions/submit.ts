@@ -7,9 +7,10 @@ import { mediaTypeOf, parseBody } from '../shared/core/body.ts';
 import { decodeFormAnswers, normaliseAnswers } from '../shared/core/answers.ts';
 import type { Survey } from '../shared/core/definition.ts';
 import { Problem, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
-import { log } from '../shared/adapters/log.ts';
+import { logger } from '../shared/adapters/log.ts';
+import { pipelineMetrics } from '../shared/adapters/metrics.ts';
 import { renderForm } from '../shared/views/pages/form.ts';
-import { withLang } from '../shared/views/pages/layout.ts';
+import { link } from '../shared/core/links.ts';
 import { isCrossSite, submitResponse } from '../shared/core/submit.ts';
 import { html, httpHandler, json, problemResponse, redirect, type HttpRequest } from './http.ts';
 import { wire } from './wiring.ts';
@@ -39,14 +40,17 @@ export const handler = httpHandler('submit', async (request) => {
     ...origin,
   });
   if (submission.ok) {
+    if (submission.created) pipelineMetrics.answerStored();
     const { receipt } = submission;
     if (fromForm)
       return redirect(
-        withLang(`/forms/${submission.survey.id}/receipt/${receipt.responseId}`, {}, request.lang),
+        link('receipt', { id: submission.survey.id, responseId: receipt.responseId }, { lang: request.lang }),
       );
     return json(submission.created ? 201 : 200, receipt);
   }
   const { problem, input } = submission;
+  // An outage is not a refusal: the 5xx and the storage log line count it.
+  if (problem.code !== 'unavailable') pipelineMetrics.answerRefused(problem.code);
   if (
     fromForm &&
     submission.survey &&
@@ -69,7 +73,7 @@ export const handler = httpHandler('submit', async (request) => {
       }),
     );
     if (problem.code !== 'unavailable') return page;
-    log.warn('storage unavailable', { function: 'submit' });
+    logger.warn('storage unavailable', { function: 'submit' });
     return { ...page, headers: { ...page.headers, 'retry-after': String(RETRY_AFTER_SECONDS) } };
   }
   if (problem.code === 'unavailable') throw problem; // logged once by the shared middleware

@@ -4,7 +4,7 @@
  * function stops polling and waits for the round in flight.
  */
 import { wire } from '../functions/wiring.ts';
-import { log } from '../shared/adapters/log.ts';
+import { logger } from '../shared/adapters/log.ts';
 import { mailerFrom } from '../shared/adapters/ses.ts';
 import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../shared/adapters/outbox.ts';
 
@@ -33,10 +33,10 @@ export function startOutboxDrain(options: DrainOptions = {}): () => Promise<void
       const deliveries = await deliverOutbox(deps, ids);
       const failed = deliveries.filter((delivery) => delivery.outcome === 'failed').length;
       const sent = deliveries.filter((delivery) => delivery.outcome === 'sent').length;
-      if (sent > 0) log.info('outbox drained', { sent });
+      if (sent > 0) logger.info('outbox drained', { sent });
       return failed > 0 ? BACKOFF_MS : interval;
     } catch (error) {
-      log.warn('outbox poll failed', { cause: (error as Error).name });
+      logger.warn('outbox poll failed', { cause: (error as Error).name });
       return BACKOFF_MS;
     }
   };

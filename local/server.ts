@@ -12,6 +12,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { MAX_BODY_BYTES } from '../shared/core/body.ts';
 import { functions, matchRoute, type FunctionName } from '../functions/routes.ts';
 import type { HttpHandler, HttpResponse } from '../functions/http.ts';
+import { logger } from '../shared/adapters/log.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const handlers = new Map<FunctionName, Promise<HttpHandler>>();
@@ -133,9 +134,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
 export function createApp(): Server {
   return createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error(
-        JSON.stringify({ level: 'error', message: 'local runtime failure', error: (error as Error).name }),
-      );
+      logger.error('local runtime failure', { error: (error as Error).name });
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end('{"message":"Internal Server Error"}');
     });

@@ -14,6 +14,7 @@ import { readCentres } from '../../shared/adapters/store/report.ts';
 import { createResponseStore } from '../../shared/adapters/store/responses.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
 import { CommandError, UsageError, type Command, type Context } from '../command.ts';
+import { forEachBounded } from '../bounded.ts';
 import { readList } from './invite.ts';
 
 /** Reads and writes in flight at once: enough to hide latency, few enough not to throttle. */
@@ -72,14 +73,10 @@ export const command: Command = {
     }
     let done = 0;
     const report = progress(fresh.length, context);
-    await pMap(
-      fresh,
-      async (row) => {
-        await saveOnce(store, importedResponse(survey, row, context.retentionUntil));
-        report(++done);
-      },
-      { concurrency: CONCURRENCY },
-    );
+    await forEachBounded(fresh, CONCURRENCY, async (row) => {
+      await saveOnce(store, importedResponse(survey, row, context.retentionUntil));
+      report(++done);
+    });
     context.out(summary(survey, fresh.length, known));
     return 0;
   },

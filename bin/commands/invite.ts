@@ -12,13 +12,14 @@ import {
   addInviteLink,
   createInvitation,
   getInvitee,
-  inviteeKey,
   listInvitees,
   markSent,
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
+import { inviteeKey } from '../../shared/adapters/store/keys.ts';
 import { newToken } from '../../shared/core/tokens.ts';
 import { getSurvey, surveys } from '../../surveys/index.ts';
+import { forEachBounded, SES_CONCURRENCY } from '../bounded.ts';
 import { CommandError, UsageError, type Command, type Context } from '../command.ts';
 
 /** The survey named by --survey, which must be one answered through personal links. */
@@ -128,7 +129,7 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
   let done = 0;
   context.progress(done, rows.length, 'invitations');
   try {
-    for (const row of rows) {
+    await forEachBounded(rows, SES_CONCURRENCY, async (row) => {
       const options = { now: context.now(), expiresAt: context.retentionUntil };
       let token = newToken();
       const details = {
@@ -147,7 +148,7 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
         if (!existing || existing.sentAt || existing.answeredAt) {
           tally.skipped++;
           context.progress(++done, rows.length, 'invitations');
-          continue;
+          return;
         }
         // Created by an earlier run whose email never left: tokens are not kept, so a new link.
         token = newToken();
@@ -169,12 +170,12 @@ async function invite(survey: Survey, rows: InviteRow[], context: Context): Prom
         tally.failed++;
         context.err(`line ${row.line}: SES refused the invitation to ${row.email}: ${refusal(error)}`);
         context.progress(++done, rows.length, 'invitations');
-        continue;
+        return;
       }
       await markSent(db, recipient.key, context.now());
       tally.sent++;
       context.progress(++done, rows.length, 'invitations');
-    }
+    });
   } catch (error) {
     context.out(`Stopped after ${done} of ${rows.length} rows: ${summary(survey, tally)}`);
     throw error;

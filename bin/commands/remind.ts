@@ -13,6 +13,7 @@ import {
   type StoredInvitee,
 } from '../../shared/adapters/store/invites.ts';
 import { newToken } from '../../shared/core/tokens.ts';
+import { forEachBounded, SES_CONCURRENCY } from '../bounded.ts';
 import { CommandError, type Command } from '../command.ts';
 import { assertNotClosed, invitationSurvey } from './invite.ts';
 
@@ -57,7 +58,7 @@ export const command: Command = {
     let done = 0;
     context.progress(done, due.length, 'reminders');
     try {
-      for (const invitee of due) {
+      await forEachBounded(due, SES_CONCURRENCY, async (invitee) => {
         const token = newToken();
         const now = context.now();
         // The listing may be a moment stale; the claim re-checks answered and reminded in DynamoDB.
@@ -70,7 +71,7 @@ export const command: Command = {
         ) {
           tally.changed++;
           context.progress(++done, due.length, 'reminders');
-          continue;
+          return;
         }
         const mail = invitationMail({
           kind: 'reminder',
@@ -90,11 +91,11 @@ export const command: Command = {
             `SES refused the reminder to ${invitee.email}: ${(error.cause as Error | undefined)?.message ?? error.message}`,
           );
           context.progress(++done, due.length, 'reminders');
-          continue;
+          return;
         }
         tally.reminded++;
         context.progress(++done, due.length, 'reminders');
-      }
+      });
     } catch (error) {
       context.out(`Stopped after ${done} of ${due.length} reminders: ${summary(survey, tally)}`);
       throw error;

@@ -40,6 +40,22 @@ const bundling: BundlingOptions = {
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
   // Warnings and errors only: no size summary per bundle on every synth.
   logLevel: LogLevel.WARNING,
+  // `#assets` (package.json "imports") resolves to shared/views/assets/bundled.ts under this
+  // condition, which imports the pages' CSS and script `with { type: 'text' }`, so esbuild inlines
+  // them; Node and tests take the default, which reads the same files from disk.
+  esbuildArgs: { '--conditions': 'skc-bundle' },
+};
+
+/**
+ * Every function logs and counts through Powertools as one service in one namespace (the metrics'
+ * `service` dimension is the same everywhere, so an alarm names one metric), INFO and up.
+ */
+const powertools = { serviceName: 'skc-pilot', metricsNamespace: 'skc-pilot', logLevel: 'INFO' };
+
+const powertoolsEnvironment: Record<string, string> = {
+  POWERTOOLS_SERVICE_NAME: powertools.serviceName,
+  POWERTOOLS_METRICS_NAMESPACE: powertools.metricsNamespace,
+  POWERTOOLS_LOG_LEVEL: powertools.logLevel,
 };
 
 export type FunctionsProps = {
@@ -107,6 +123,7 @@ export class Functions extends Construct {
         ...props.environment,
         ...(spec.table !== 'none' && { SKC_TABLE_NAME: props.table.tableName }),
         ...(spec.sendsMail && props.mailEnvironment),
+        ...powertoolsEnvironment,
         NODE_OPTIONS: '--enable-source-maps',
       },
     });

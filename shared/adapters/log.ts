@@ -1,17 +1,18 @@
 /**
- * Structured log lines (one JSON object each, as CloudWatch reads them). Callers pass names,
- * ids and counts only: never answers, e-mail addresses, names or tokens.
+ * The one logger: Powertools' structured JSON lines, as CloudWatch reads them. The level comes
+ * from POWERTOOLS_LOG_LEVEL (`SILENT` in tests), the service from POWERTOOLS_SERVICE_NAME. On AWS,
+ * `injectLambdaContext` adds the request id to every line and the HTTP stack appends the survey id.
+ *
+ * Callers pass names, ids and counts only: never answers, e-mail addresses, names or tokens.
  */
-type Fields = Record<string, string | number | boolean | undefined>;
+import { Logger, LogLevelThreshold } from '@aws-lambda-powertools/logger';
 
-function write(level: 'info' | 'warn' | 'error', message: string, fields: Fields): void {
-  if (process.env.SKC_LOG === 'silent') return;
-  const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...fields });
-  (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'skc-pilot' });
+
+/**
+ * For the CLI, whose stdout carries exports and --json: warnings and errors only, which the
+ * logger writes to stderr (info and debug would go to stdout).
+ */
+export function logToStderrOnly(): void {
+  if (logger.level < LogLevelThreshold.WARN) logger.setLogLevel('WARN');
 }
-
-export const log = {
-  info: (message: string, fields: Fields = {}) => write('info', message, fields),
-  warn: (message: string, fields: Fields = {}) => write('warn', message, fields),
-  error: (message: string, fields: Fields = {}) => write('error', message, fields),
-};

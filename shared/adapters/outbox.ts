@@ -8,19 +8,27 @@
  * process that dies between sending and marking leaves a lapsed lease and the item is sent again
  * by the next round: at least once, never twice while the store answers.
  */
-import { ConditionalCheckFailedException, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Survey } from '../core/definition.ts';
 import { questionsOf } from '../core/definition.ts';
 import { isDecision } from '../core/applications.ts';
-import { log } from './log.ts';
+import { logger } from './log.ts';
 import { decisionMail } from '../views/mail/decision.ts';
 import { receiptMail } from '../views/mail/receipt.ts';
 import type { Mail, Mailer } from '../core/ports.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
-import { call, key, S, str, unavailable, type Db, type Item, readItem } from './store/client.ts';
+import {
+  getItem,
+  isConditionFailure,
+  orStoreUnavailable,
+  classifyStoreFailure,
+  type Db,
+  type Item,
+} from './store/client.ts';
 import { localDate } from '../core/calendar.ts';
 import { emailHash } from '../core/tokens.ts';
-import { indexKeys, keys, responseOf } from './store/responses.ts';
+import { indexKeys, keys, outboxIdOf } from './store/keys.ts';
+import { responseOf } from './store/responses.ts';
 import { table } from './store/table.ts';
 import type { Answers } from '../core/validation.ts';
 
@@ -44,11 +52,6 @@ export type Delivery = { id: string; outcome: DeliveryOutcome };
 /** How long a claim keeps others off an item; well over one SES call with its retries. */
 const LEASE_MS = 60_000;
 
-/** The outbox id of an outbox item's partition key (`OUTBOX#<id>`), if it is one. */
-export function outboxIdOf(pk: string | undefined): string | undefined {
-  return pk?.startsWith('OUTBOX#') ? pk.slice('OUTBOX#'.length) : undefined;
-}
-
 /** Delivers the given outbox items one by one; one item's failure does not stop the others. */
 export async function deliverOutbox(deps: OutboxDeps, ids: readonly string[]): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
@@ -56,7 +59,7 @@ export async function deliverOutbox(deps: OutboxDeps, ids: readonly string[]): P
     try {
       deliveries.push({ id, outcome: await deliverOne(deps, id) });
     } catch (error) {
-      log.warn('outbox delivery failed', { outbox: id, cause: causeOf(error) });
+      logger.warn('outbox delivery failed', { outbox: id, cause: causeOf(error) });
       deliveries.push({ id, outcome: 'failed' });
     }
   }
@@ -70,7 +73,7 @@ function causeOf(error: unknown): string {
 
 async function deliverOne(deps: OutboxDeps, id: string): Promise<DeliveryOutcome> {
   const { db } = deps;
-  const item = await readItem(db, keys.outbox(id));
+  const item = await getItem(db, keys.outbox(id));
   if (!item) return 'missing';
   if (item.sentAt || item.skippedAt) return 'done';
   if (!(await claim(deps, id))) return (await isFinished(deps, id)) ? 'done' : 'busy';
@@ -83,7 +86,7 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<DeliveryOutcome
     throw error;
   }
   if (!mail) {
-    await finish(deps, id, 'SET skippedAt = :at', { ':at': S(deps.now().toISOString()) });
+    await markFinished(deps, id, 'SET skippedAt = :at', { ':at': deps.now().toISOString() });
     return 'skipped';
   }
   let messageId: string;
@@ -93,22 +96,22 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<DeliveryOutcome
     await release(deps, id).catch(() => undefined);
     throw error;
   }
-  await finish(deps, id, 'SET sentAt = :at, messageId = :message', {
-    ':at': S(deps.now().toISOString()),
-    ':message': S(messageId),
+  await markFinished(deps, id, 'SET sentAt = :at, messageId = :message', {
+    ':at': deps.now().toISOString(),
+    ':message': messageId,
   });
   return 'sent';
 }
 
 /** Builds the item's mail, or undefined when there is no one to send it to any more. */
 async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
-  const responseId = str(item, 'responseId');
+  const responseId = item.responseId as string | undefined;
   if (!responseId) return undefined;
   const personal = await personalOf(deps.db, responseId);
   if (!personal) return undefined;
-  const kind = str(item, 'kind');
+  const kind = item.kind as string | undefined;
   if (kind === 'receipt') {
-    const stored = await readItem(deps.db, keys.response(responseId));
+    const stored = await getItem(deps.db, keys.response(responseId));
     if (!stored) return undefined;
     const response = responseOf(stored);
     const survey = deps.getSurvey(response.surveyId);
@@ -116,7 +119,9 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
     const to = emailsOf(survey, personal);
     if (to.length === 0) return undefined;
     if (!(await withinReceiptQuota(deps, to, responseId))) {
-      log.warn('receipt over the daily limit for its address', { outbox: str(item, table.partitionKey) });
+      logger.warn('receipt over the daily limit for its address', {
+        outbox: item[table.partitionKey] as string,
+      });
       return undefined;
     }
     return receiptMail({
@@ -132,7 +137,7 @@ async function render(deps: OutboxDeps, item: Item): Promise<Mail | undefined> {
   }
   if (kind === 'decision') {
     const application = await getApplication(deps.db, responseId);
-    const historyKey = str(item, 'historyKey');
+    const historyKey = item.historyKey as string | undefined;
     const entry = historyKey ? await getHistoryEntry(deps.db, responseId, historyKey) : undefined;
     const survey = application && deps.getSurvey(application.surveyId);
     if (!application || !entry || !survey || !isDecision(entry.to)) return undefined;
@@ -165,23 +170,20 @@ async function withinReceiptQuota(
 ): Promise<boolean> {
   const now = deps.now();
   for (const address of addresses) {
-    const counted = await conditional(
-      deps,
-      new UpdateItemCommand({
-        TableName: deps.db.tableName,
-        Key: key(`RECEIPTS#${emailHash(address)}`, localDate(now)),
-        UpdateExpression: 'ADD responses :id SET #ttl = :ttl',
-        ConditionExpression:
-          'attribute_not_exists(responses) OR size(responses) < :max OR contains(responses, :one)',
-        ExpressionAttributeNames: { '#ttl': table.ttlAttribute },
-        ExpressionAttributeValues: {
-          ':id': { SS: [responseId] },
-          ':one': S(responseId),
-          ':max': { N: String(RECEIPTS_PER_ADDRESS_PER_DAY) },
-          ':ttl': { N: String(Math.floor(now.getTime() / 1000) + 3 * 86_400) },
-        },
-      }),
-    );
+    const counted = await updateIfConditionHolds(deps.db, {
+      Key: keys.receiptQuota(emailHash(address), localDate(now)),
+      UpdateExpression: 'ADD responses :id SET #ttl = :ttl',
+      ConditionExpression:
+        'attribute_not_exists(responses) OR size(responses) < :max OR contains(responses, :one)',
+      ExpressionAttributeNames: { '#ttl': table.ttlAttribute },
+      ExpressionAttributeValues: {
+        // A string set: adding the same response id twice counts it once.
+        ':id': new Set([responseId]),
+        ':one': responseId,
+        ':max': RECEIPTS_PER_ADDRESS_PER_DAY,
+        ':ttl': Math.floor(now.getTime() / 1000) + 3 * 86_400,
+      },
+    });
     if (!counted) return false;
   }
   return true;
@@ -205,24 +207,26 @@ function emailsOf(survey: Survey, personal: Answers): string[] {
 }
 
 async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
-  const item = await readItem(db, keys.personal(responseId));
-  const answers = str(item, 'answers');
-  return answers ? (JSON.parse(answers) as Answers) : undefined;
+  const item = await getItem(db, keys.personal(responseId));
+  return typeof item?.answers === 'string' ? (JSON.parse(item.answers) as Answers) : undefined;
 }
 
 async function isFinished(deps: OutboxDeps, id: string): Promise<boolean> {
-  const item = await readItem(deps.db, keys.outbox(id));
+  const item = await getItem(deps.db, keys.outbox(id));
   return !item || item.sentAt !== undefined || item.skippedAt !== undefined;
 }
 
-/** Runs a conditional update; false when its condition did not hold. */
-async function conditional(deps: OutboxDeps, command: UpdateItemCommand): Promise<boolean> {
+/** Runs a conditional update of one item; false when its condition did not hold. */
+async function updateIfConditionHolds(
+  db: Db,
+  update: Omit<UpdateCommandInput, 'TableName'>,
+): Promise<boolean> {
   try {
-    await deps.db.client.send(command);
+    await db.documents.send(new UpdateCommand({ TableName: db.tableName, ...update }));
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw unavailable(error);
+    if (isConditionFailure(error)) return false;
+    throw classifyStoreFailure(error);
   }
 }
 
@@ -230,58 +234,48 @@ const open = `attribute_exists(${table.partitionKey}) AND attribute_not_exists(s
 
 function claim(deps: OutboxDeps, id: string): Promise<boolean> {
   const now = deps.now().getTime();
-  return conditional(
-    deps,
-    new UpdateItemCommand({
-      TableName: deps.db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: 'SET claimedUntil = :until',
-      ConditionExpression: `${open} AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)`,
-      ExpressionAttributeValues: { ':until': { N: String(now + LEASE_MS) }, ':now': { N: String(now) } },
-    }),
-  );
+  return updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: 'SET claimedUntil = :until',
+    ConditionExpression: `${open} AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)`,
+    ExpressionAttributeValues: { ':until': now + LEASE_MS, ':now': now },
+  });
 }
 
 async function release(deps: OutboxDeps, id: string): Promise<void> {
-  await conditional(
-    deps,
-    new UpdateItemCommand({
-      TableName: deps.db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: 'REMOVE claimedUntil',
-      ConditionExpression: open,
-    }),
-  );
+  await updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: 'REMOVE claimedUntil',
+    ConditionExpression: open,
+  });
 }
 
 /** Marks the item done and takes it out of the pending index, so no poller sees it again. */
-async function finish(deps: OutboxDeps, id: string, set: string, values: Item): Promise<void> {
-  await conditional(
-    deps,
-    new UpdateItemCommand({
-      TableName: deps.db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: `${set} REMOVE claimedUntil, #gsiPk, #gsiSk`,
-      ConditionExpression: open,
-      ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
-      ExpressionAttributeValues: values,
-    }),
-  );
+async function markFinished(deps: OutboxDeps, id: string, set: string, values: Item): Promise<void> {
+  await updateIfConditionHolds(deps.db, {
+    Key: keys.outbox(id),
+    UpdateExpression: `${set} REMOVE claimedUntil, #gsiPk, #gsiSk`,
+    ConditionExpression: open,
+    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
+    ExpressionAttributeValues: values,
+  });
 }
 
 /** The oldest pending outbox ids (the pending index is eventually consistent; delivery re-checks). */
 export async function pendingOutbox(db: Db, limit = 25): Promise<string[]> {
-  const { Items: items = [] } = await call(() =>
-    db.client.send(
+  const { Items: items = [] } = await orStoreUnavailable(() =>
+    db.documents.send(
       new QueryCommand({
         TableName: db.tableName,
         IndexName: table.index.name,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': table.index.partitionKey },
-        ExpressionAttributeValues: { ':pk': S(indexKeys.outbox) },
+        ExpressionAttributeValues: { ':pk': indexKeys.outbox },
         Limit: limit,
       }),
     ),
   );
-  return items.map((item) => outboxIdOf(str(item, table.partitionKey))).filter((id): id is string => !!id);
+  return items
+    .map((item) => outboxIdOf(item[table.partitionKey] as string | undefined))
+    .filter((id): id is string => !!id);
 }

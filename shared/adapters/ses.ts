@@ -15,7 +15,7 @@ export class MailUnavailableError extends Error {
 export type MailerOptions = { region: string; from: string; endpoint?: string; configurationSet?: string };
 
 /** Line breaks in a header value would let user text add headers (header injection). */
-export function headerSafe(value: string): string {
+function headerSafe(value: string): string {
   return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 }
 

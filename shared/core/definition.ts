@@ -7,7 +7,6 @@
 /** Every user-facing text exists in Swedish (primary) and English. */
 export type Text = { sv: string; en: string };
 export type Lang = keyof Text;
-export const languages: readonly Lang[] = ['sv', 'en'];
 
 export type Option = { value: string; label: Text };
 export type Scale = { min: number; max: number; labels: Record<string, Text> };

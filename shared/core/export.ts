@@ -6,11 +6,13 @@
  * Rows are turned into text one page at a time, so memory stays flat however many responses there are.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Survey, Text } from './definition.ts';
+import type { Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
+import { modelOf } from './questions/index.ts';
+import type { Column } from './questions/kit.ts';
 import type { Answers } from './validation.ts';
 
-export type Column = { key: string; label: Text };
+export type { Column } from './questions/kit.ts';
 /** A cell before it is written: JSON keeps group answers as arrays, CSV writes them as JSON text. */
 export type Cell = string | number | boolean | null | unknown[];
 export type Row = Record<string, Cell>;
@@ -25,20 +27,7 @@ const identifiers: Column[] = [
 ];
 
 export function exportColumns(survey: Survey): Column[] {
-  return [
-    ...identifiers,
-    ...questionsOf(survey).flatMap((question) =>
-      question.type === 'matrix'
-        ? question.rows.map((row) => ({
-            key: `${question.id}.${row.id}`,
-            label: {
-              sv: `${question.label.sv}: ${row.label.sv}`,
-              en: `${question.label.en}: ${row.label.en}`,
-            },
-          }))
-        : [{ key: question.id, label: question.label }],
-    ),
-  ];
+  return [...identifiers, ...questionsOf(survey).flatMap((question) => modelOf(question).columns(question))];
 }
 
 export type ExportedResponse = {
@@ -58,45 +47,24 @@ export function exportRow(survey: Survey, response: ExportedResponse, personal: 
   for (const question of questionsOf(survey)) {
     // Personal answers are read only from the personal item, so an erased person stays erased.
     const value = question.personal ? personal?.[question.id] : response.answers[question.id];
-    if (question.type === 'matrix') {
-      const rows = (value ?? {}) as Record<string, unknown>;
-      for (const matrixRow of question.rows)
-        row[`${question.id}.${matrixRow.id}`] = cellOf(rows[matrixRow.id]);
-    } else if (question.type === 'multiChoice') {
-      row[question.id] = Array.isArray(value) ? value.join(';') : cellOf(value);
-    } else if (question.type === 'group') {
-      row[question.id] = Array.isArray(value) ? value : null;
-    } else {
-      row[question.id] = cellOf(value);
-    }
+    Object.assign(row, modelOf(question).cells(question, value));
   }
   return row;
-}
-
-function cellOf(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * A text cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`, so a
- * spreadsheet shows it as text instead of running it (CSV injection). Numbers are left alone.
- */
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 function csvCell(cell: Cell): string | number {
   if (cell === null) return '';
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'boolean') return String(cell);
-  return guardFormula(typeof cell === 'string' ? cell : JSON.stringify(cell));
+  return typeof cell === 'string' ? cell : JSON.stringify(cell);
 }
 
-const csvOptions = { record_delimiter: 'windows', quoted_match: null } as const;
+/**
+ * RFC 4180 with CRLF; `escape_formulas` prefixes a `'` to a text cell that starts like a formula
+ * (`=`, `+`, `-`, `@`, tab, CR), so a spreadsheet shows it instead of running it (CSV
+ * injection). Numbers, negative ones included, stay numbers.
+ */
+const csvOptions = { record_delimiter: 'windows', quoted_match: null, escape_formulas: true } as const;
 
 /** Writes an export in pieces: `start()` once, `rows()` per page, `end()` once. */
 export type ExportWriter = {
@@ -109,7 +77,7 @@ export function csvWriter(columns: Column[], options: { labels?: 'sv' } = {}): E
   return {
     start: () => {
       const header = [columns.map((column) => column.key)];
-      if (options.labels) header.push(columns.map((column) => guardFormula(column.label[options.labels!])));
+      if (options.labels) header.push(columns.map((column) => column.label[options.labels!]));
       return stringify(header, { ...csvOptions, bom: true });
     },
     rows: (rows) =>

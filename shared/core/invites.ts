@@ -7,6 +7,7 @@ import { findRegion } from '../../surveys/regions.ts';
 import type { Lang } from './definition.ts';
 import { BIDI_CONTROL, isValidEmail } from './validation.ts';
 import { normaliseEmail } from './tokens.ts';
+import { link } from './links.ts';
 
 export type InviteRow = {
   /** The row's first line in the file (the header is line 1). */
@@ -22,7 +23,7 @@ export type RowProblem = { line: number; message: string };
 
 export type InviteList = { ok: true; rows: InviteRow[] } | { ok: false; problems: RowProblem[] };
 
-export const inviteLimits = { email: 254, organisation: 200, name: 200, rows: 20_000 } as const;
+const inviteLimits = { email: 254, organisation: 200, name: 200, rows: 20_000 } as const;
 
 const REQUIRED_COLUMNS = ['email', 'organisation', 'region'] as const;
 const COLUMNS = [...REQUIRED_COLUMNS, 'name'] as const;
@@ -161,6 +162,5 @@ export function csvReason(error: unknown): string {
 
 /** The personal link in an invitation: the hosted form with the token. */
 export function personalLink(publicUrl: string, surveyId: string, token: string, lang: Lang = 'sv'): string {
-  const base = `${publicUrl.replace(/\/+$/, '')}/forms/${encodeURIComponent(surveyId)}?token=${encodeURIComponent(token)}`;
-  return lang === 'en' ? `${base}&lang=en` : base;
+  return link('form', { id: surveyId }, { base: publicUrl, query: { token }, lang });
 }

@@ -4,7 +4,6 @@
  * → 410 closed → 403 → 400 validation → 409 already_answered → 201.
  */
 import {
-  canonicalJson,
   decodeFormAnswers,
   isPlainObject,
   normaliseAnswers,
@@ -278,5 +277,3 @@ export function newResponse(
     expiresAt: context.retentionUntil,
   };
 }
-
-export { canonicalJson };

@@ -104,6 +104,23 @@ describe('Stack: pipeline (default context)', () => {
       }
     });
 
+    it('inlines the stylesheet and script of the pages into the bundles that render them', () => {
+      const fn = resourcesOf(template, 'AWS::Lambda::Function')[idOf('form')]!;
+      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const code = readFileSync(
+        path.join(synthesised.assembly.directory, `asset.${assetHash}`, 'index.mjs'),
+        'utf8',
+      );
+      // Every line of the files, as esbuild writes it into a string (lines a string escapes aside).
+      const lines = (text: string) =>
+        text.split('\n').filter((line) => line.trim() !== '' && !/["'`\\$]/.test(line));
+      const file = (name: string) =>
+        readFileSync(new URL(`../../shared/views/assets/${name}`, import.meta.url), 'utf8');
+      for (const line of [...lines(file('page.css')), ...lines(file('page.js'))])
+        expect(code).toContain(line);
+      expect(lines(file('page.css')).length).toBeGreaterThan(100);
+    });
+
     it('configures each function from the environment shared/adapters/config.ts reads', () => {
       for (const name of functionNames) {
         const spec: FunctionSpec = functions[name];
@@ -115,6 +132,18 @@ describe('Stack: pipeline (default context)', () => {
         for (const key of ['SKC_FROM_ADDRESS', 'SKC_DIGEST_RECIPIENTS', 'SKC_SES_CONFIGURATION_SET']) {
           expect(key in variables).toBe(spec.sendsMail);
         }
+      }
+    });
+
+    it('names the Powertools service, metrics namespace and log level of every function', () => {
+      for (const name of functionNames) {
+        const variables = resourcesOf(template, 'AWS::Lambda::Function')[idOf(name)]!.Properties.Environment
+          .Variables;
+        expect(variables).toMatchObject({
+          POWERTOOLS_SERVICE_NAME: 'skc-pilot',
+          POWERTOOLS_METRICS_NAMESPACE: 'skc-pilot',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+        });
       }
     });
   });

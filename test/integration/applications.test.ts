@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
 import { createMailer } from '../../shared/adapters/ses.ts';
 import { deliverOutbox, pendingOutbox, type OutboxDeps } from '../../shared/adapters/outbox.ts';
 import { getHistory } from '../../shared/adapters/store/applications.ts';
-import { numbers, type Item } from '../../shared/adapters/store/client.ts';
+import { countersOf } from '../../shared/adapters/store/client.ts';
 import { responsePages } from '../../shared/adapters/store/export.ts';
 import { createInvitation } from '../../shared/adapters/store/invites.ts';
-import { keys } from '../../shared/adapters/store/responses.ts';
+import { keys } from '../../shared/adapters/store/keys.ts';
 import { emailHash } from '../../shared/core/tokens.ts';
 import { criteria } from '../../surveys/criteria.ts';
 import { centreApplication } from '../fixtures/answers.ts';
@@ -71,19 +72,21 @@ async function skc(...argv: string[]) {
 }
 
 async function statusCounters(): Promise<Record<string, number>> {
-  const { Item: item } = await db.client.send(
-    new GetItemCommand({
+  const { Item: item } = await db.documents.send(
+    new GetCommand({
       TableName: db.tableName,
       Key: keys.statuses('centre-application'),
       ConsistentRead: true,
     }),
   );
-  return numbers(item);
+  return countersOf(item);
 }
 
-async function scanAll(): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Item | undefined;
+type RawItem = Record<string, AttributeValue>;
+
+async function scanAll(): Promise<RawItem[]> {
+  const items: RawItem[] = [];
+  let start: RawItem | undefined;
   do {
     const page = await db.client.send(
       new ScanCommand({

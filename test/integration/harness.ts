@@ -7,9 +7,9 @@ import { afterAll } from 'vitest';
 import { createApp, listen } from '../../local/server.ts';
 import { wire } from '../../functions/wiring.ts';
 import { createMailer } from '../../shared/adapters/ses.ts';
-import { QueryCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { indexKeys, responseOf } from '../../shared/adapters/store/responses.ts';
-import { numbers } from '../../shared/adapters/store/client.ts';
+import { responseOf } from '../../shared/adapters/store/responses.ts';
+import { countersOf, queryAll, queryPages } from '../../shared/adapters/store/client.ts';
+import { indexKeys, partitions, sortPrefixes } from '../../shared/adapters/store/keys.ts';
 import { countersFor, sumCounters } from '../../shared/core/aggregate.ts';
 import { getSurvey } from '../../surveys/index.ts';
 
@@ -77,41 +77,27 @@ export async function postJson(app: App, path: string, body: unknown, headers: R
 export async function allResponses(surveyId: string) {
   const { db, responses } = wire();
   const found = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: indexKeys.responses(surveyId) } },
-        ...(start && { ExclusiveStartKey: start }),
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  for await (const items of queryPages(db, { partition: indexKeys.responses(surveyId), index: true })) {
+    for (const item of items) {
       const response = responseOf(item);
       found.push({
         ...response,
         answers: { ...response.answers, ...((await responses.getPersonal(response.responseId)) ?? {}) },
       });
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return found;
 }
 
 /** The survey's counters summed over all weeks (the nation-wide `ALL` buckets). */
 export async function storedCounters(surveyId: string): Promise<Record<string, number>> {
   const { db } = wire();
-  const page = await db.client.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :w)',
-      ExpressionAttributeValues: { ':pk': { S: `AGG#${surveyId}` }, ':w': { S: 'W#' } },
-      ConsistentRead: true,
-    }),
-  );
-  return sumCounters((page.Items ?? []).filter((item) => item.sk?.S?.endsWith('#ALL')).map(numbers));
+  const items = await queryAll(db, {
+    partition: partitions.aggregates(surveyId),
+    beginsWith: sortPrefixes.week,
+    consistent: true,
+  });
+  return sumCounters(items.filter((item) => String(item.sk).endsWith('#ALL')).map(countersOf));
 }
 
 /** What the counters must be: recomputed from the stored responses themselves. */

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
 import { csvWriter, exportColumns, exportRow, type Column } from '../../shared/core/export.ts';
 import type { Answers } from '../../shared/core/validation.ts';
-import { keys } from '../../shared/adapters/store/responses.ts';
-import { readItem } from '../../shared/adapters/store/client.ts';
+import { keys } from '../../shared/adapters/store/keys.ts';
+import { getItem } from '../../shared/adapters/store/client.ts';
 import { prepareTable } from '../../local/services.ts';
 import { companyValue as survey } from '../../surveys/company-value.ts';
 import { companyValue } from '../fixtures/answers.ts';
@@ -132,16 +132,16 @@ describe('skc import', () => {
     );
     expect(stored.some((response) => response.submissionId === given)).toBe(true);
     for (const response of stored) {
-      const item = (await readItem(db, keys.response(response.responseId)))!;
-      expect(item.imported).toEqual({ BOOL: true });
-      expect(item.wave?.S).toMatch(/^\d{4}-(VT|HT)$/);
+      const item = (await getItem(db, keys.response(response.responseId)))!;
+      expect(item.imported).toBe(true);
+      expect(item.wave).toMatch(/^\d{4}-(VT|HT)$/);
     }
     const first = stored.find((response) => response.submittedAt.startsWith('2023-12-05'))!;
-    const item = (await readItem(db, keys.response(first.responseId)))!;
+    const item = (await getItem(db, keys.response(first.responseId)))!;
     expect(item).toMatchObject({
-      centre: { S: 'additivt-teknikcenter' },
-      region: { S: 'tc-ostra-smaland' },
-      wave: { S: '2023-HT' },
+      centre: 'additivt-teknikcenter',
+      region: 'tc-ostra-smaland',
+      wave: '2023-HT',
     });
     expect(
       stored.find((response) => response.submittedAt.startsWith('2024-10-01'))!.answers.greatestValue,
@@ -151,7 +151,7 @@ describe('skc import', () => {
     // No mail, no outbox item, no invitation, and nothing counted as an answered invitation.
     expect((await sentMail()).length).toBe(mailBefore);
     expect(await outboxItems()).toEqual([]);
-    expect(await readItem(db, keys.invites('company-value'))).toBeUndefined();
+    expect(await getItem(db, keys.invites('company-value'))).toBeUndefined();
   });
 
   it('stores nothing twice when the same file comes again', async () => {

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
+import { SES_CONCURRENCY } from '../../bin/bounded.ts';
+import type { Mailer } from '../../shared/core/ports.ts';
 import { localDate, startOfLocalDate } from '../../shared/core/calendar.ts';
-import { numbers } from '../../shared/adapters/store/client.ts';
+import { countersOf } from '../../shared/adapters/store/client.ts';
 import { getInvitee } from '../../shared/adapters/store/invites.ts';
-import { keys } from '../../shared/adapters/store/responses.ts';
+import { keys } from '../../shared/adapters/store/keys.ts';
 import { freePort } from '../../local/services.ts';
 import { companyValue, steeringGroup } from '../fixtures/answers.ts';
 import { postJson, sentMail, startApp, wiring, type StoredMail } from './harness.ts';
@@ -187,21 +189,21 @@ describe('skc invite and skc remind', () => {
   });
 
   it('counts invited 3 and answered 2, by region too', async () => {
-    const { Item: item } = await db.client.send(
-      new GetItemCommand({
+    const { Item: item } = await db.documents.send(
+      new GetCommand({
         TableName: db.tableName,
         Key: keys.invites('company-value'),
         ConsistentRead: true,
       }),
     );
-    expect(numbers(item)).toMatchObject({
+    expect(countersOf(item)).toMatchObject({
       invited: 3,
       answered: 2,
       'invited@tc-ostra-smaland': 2,
       'invited@tc-kronoberg': 1,
       'answered@tc-ostra-smaland': 2,
     });
-    expect(numbers(item)['answered@tc-kronoberg']).toBeUndefined();
+    expect(countersOf(item)['answered@tc-kronoberg']).toBeUndefined();
   });
 
   it('refuses to remind once the survey has closed', async () => {
@@ -322,5 +324,44 @@ describe('skc invite when SES is unreachable', () => {
     expect(rerun.out).toMatch(/steering-group: reminded 2, failed 0; skipped 1 answered/);
     const link = linkIn((await reminders('avbrott1'))[0], 'steering-group');
     expect((await fetch(link.url)).status).toBe(200);
+  });
+});
+
+describe('skc invite with many rows', () => {
+  it('sends several invitations at once, never more than the SES bound, and marks each sent', async () => {
+    const rows = Array.from(
+      { length: 12 },
+      (_, index) => `${address(`many${index}`)},Företag ${index} AB,kalmar`,
+    );
+    const list = csvFile('many.csv', ['email,organisation,region', ...rows]);
+    let inFlight = 0;
+    let most = 0;
+    const mailer: Mailer = {
+      async send() {
+        most = Math.max(most, ++inFlight);
+        // Hold each send until a second one is in flight (or a second passes), so overlap shows
+        // even when the store is slow; a one-at-a-time loop would always time out here.
+        const until = Date.now() + 1_000;
+        while (inFlight < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return { messageId: randomUUID() };
+      },
+    };
+
+    const out: string[] = [];
+    const code = await main(
+      ['invite', '--survey', 'company-value', '--csv', list],
+      process.env,
+      { out: (line) => out.push(line), err: () => undefined },
+      { now: () => noon, progress: () => {}, mailer: () => mailer },
+    );
+
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain(
+      'company-value: invited 12, skipped 0 (already invited), sent 12, failed 0',
+    );
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(SES_CONCURRENCY);
+    expect((await getInvitee(db, 'company-value', address('many11')))?.sentAt).toBe(noon.toISOString());
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
 import { createMailer } from '../../shared/adapters/ses.ts';
 import { deliverOutbox } from '../../shared/adapters/outbox.ts';
+import { logger } from '../../shared/adapters/log.ts';
 import { centreApplication } from '../fixtures/answers.ts';
 import { postJson, startApp, testMailer, wiring } from './harness.ts';
 
@@ -12,12 +13,12 @@ const { db, getSurvey, config } = wiring();
 /** Everything written to stdout and stderr while `work` runs, with logging switched on. */
 async function captureOutput(work: () => Promise<void>): Promise<string> {
   const written: string[] = [];
-  const original = { out: process.stdout.write, err: process.stderr.write, log: process.env.SKC_LOG };
+  const original = { out: process.stdout.write, err: process.stderr.write, level: logger.getLevelName() };
   const capture = (chunk: unknown) => {
     written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
     return true;
   };
-  delete process.env.SKC_LOG;
+  logger.setLogLevel('INFO');
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
   try {
@@ -25,7 +26,7 @@ async function captureOutput(work: () => Promise<void>): Promise<string> {
   } finally {
     process.stdout.write = original.out;
     process.stderr.write = original.err;
-    if (original.log !== undefined) process.env.SKC_LOG = original.log;
+    logger.setLogLevel(original.level as Parameters<typeof logger.setLogLevel>[0]);
   }
   return written.join('');
 }

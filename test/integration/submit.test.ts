@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { keys, indexKeys, createResponseStore } from '../../shared/adapters/store/responses.ts';
+import { createResponseStore } from '../../shared/adapters/store/responses.ts';
+import { indexKeys, keys } from '../../shared/adapters/store/keys.ts';
 import { createInvitation } from '../../shared/adapters/store/invites.ts';
-import { createDb, numbers } from '../../shared/adapters/store/client.ts';
+import { countersOf, createDb } from '../../shared/adapters/store/client.ts';
 import { submitResponse } from '../../shared/core/submit.ts';
 import { newToken } from '../../shared/core/tokens.ts';
 import { localCredentials } from '../../shared/adapters/config.ts';
@@ -130,10 +132,10 @@ describe('POST /surveys/{id}/responses: stored exactly once', () => {
       answers: companyValue({ recommend: 10 }),
     });
     const stored = await responses.getResponse(response.json.responseId as string);
-    const { Item } = await db.client.send(
-      new GetItemCommand({ TableName: db.tableName, Key: keys.week('company-value', stored!.week) }),
+    const { Item } = await db.documents.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.week('company-value', stored!.week) }),
     );
-    const counters = numbers(Item);
+    const counters = countersOf(Item);
     expect(counters.responses).toBeGreaterThanOrEqual(1);
     expect(counters['recommend=10']).toBeGreaterThanOrEqual(1);
     expect(counters['recommend#n']).toBe(counters.responses);

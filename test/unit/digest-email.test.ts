@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { countersFor, sumCounters } from '../../shared/core/aggregate.ts';
 import { HTML_LIMIT_BYTES, renderDigestEmail, shorten } from '../../shared/views/mail/digest.ts';
+import { digestCsv } from '../../shared/views/mail/digest/csv.ts';
+import { questionsOf } from '../../shared/core/definition.ts';
 import { buildDigest, type Bucket, type Digest } from '../../shared/core/digest.ts';
 import type { Comment } from '../../shared/core/digest-run.ts';
 import { surveys } from '../../surveys/index.ts';
@@ -322,5 +324,34 @@ describe('renderDigestEmail', () => {
       total: '1',
       label: 'Kompetenscentrumets namn',
     });
+  });
+
+  it("escapes formula-like text in the CSV (', then =, +, -, @, tab, CR) and keeps a negative NPS a number", () => {
+    // Prepare: question texts that start like formulas, and a week whose NPS is negative.
+    const starts = ['=', '+', '-', '@', '\t', '\r'];
+    const digest = structuredClone(digestOf('2026-W47'));
+    const figures = digest.surveys.find((entry) => entry.id === 'company-value')!;
+    figures.questions.find((question) => question.id === 'recommend')!.period.nps = -40;
+    const relabelled = structuredClone(companyValue);
+    const questions = questionsOf(relabelled).filter((question) =>
+      figures.questions.some((figure) => figure.id === question.id),
+    );
+    questions.slice(0, starts.length).forEach((question, index) => {
+      question.label.sv = `${starts[index]}SUM(A1)`;
+    });
+
+    // Act
+    const csv = digestCsv(
+      digest,
+      surveys.map((survey) => (survey.id === relabelled.id ? relabelled : survey)),
+    );
+
+    // Assess
+    const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    questions.slice(0, starts.length).forEach((question, index) => {
+      const row = rows.find((entry) => entry.question === question.id && entry.measure === 'n');
+      expect(row?.label).toBe(`'${starts[index]}SUM(A1)`);
+    });
+    expect(csv).toMatch(/^company-value,recommend,nps,,nps,,-40,/m);
   });
 });

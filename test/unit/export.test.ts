@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvWriter, exportColumns, exportRow, guardFormula, jsonWriter } from '../../shared/core/export.ts';
+import { csvWriter, exportColumns, exportRow, jsonWriter } from '../../shared/core/export.ts';
 import { centreApplication as survey } from '../../surveys/centre-application.ts';
 import { centreFollowup } from '../../surveys/centre-followup.ts';
 import { companyValue } from '../../surveys/company-value.ts';
@@ -24,14 +24,29 @@ function csvOf(rows: ReturnType<typeof exportRow>[], labels = false): string {
   return writer.start() + writer.rows(rows) + writer.end();
 }
 
-describe('guardFormula', () => {
-  it('prefixes text that a spreadsheet would run as a formula', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r'])
-      expect(guardFormula(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
-  });
-  it('leaves other text alone', () => {
-    expect(guardFormula('Hultsfred')).toBe('Hultsfred');
-    expect(guardFormula("'quoted")).toBe("'quoted");
+const formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+describe('CSV formula escaping (csv-stringify escape_formulas)', () => {
+  it("prefixes ' to text starting with =, +, -, @, tab or CR and keeps negative numbers as numbers", () => {
+    const columns = [
+      ...formulaStarts.map((start, index) => ({ key: `t${index}`, label: { sv: `${start}rubrik`, en: '' } })),
+      { key: 'negative', label: { sv: 'Minus', en: '' } },
+      { key: 'plain', label: { sv: 'Vanlig', en: '' } },
+    ];
+    const row = {
+      ...Object.fromEntries(formulaStarts.map((start, index) => [`t${index}`, `${start}SUM(A1)`])),
+      negative: -12.5,
+      plain: 'Hultsfred',
+    };
+    const writer = csvWriter(columns, { labels: 'sv' });
+    const csv = writer.start() + writer.rows([row]) + writer.end();
+    const [, labels, cells] = parse(csv, { bom: true, relax_quotes: true }) as string[][];
+    formulaStarts.forEach((start, index) => {
+      expect(cells![index]).toBe(`'${start}SUM(A1)`);
+      expect(labels![index]).toBe(`'${start}rubrik`);
+    });
+    expect(csv).toMatch(/,-12\.5,Hultsfred\r\n$/);
+    expect(cells!.at(-1)).toBe('Hultsfred');
   });
 });
 

@@ -1,6 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ConditionFailedError, StoreUnavailableError, transact } from '../../shared/adapters/store/client.ts';
+import {
+  ConditionFailedError,
+  retryTransactionConflicts,
+  StoreUnavailableError,
+} from '../../shared/adapters/store/client.ts';
 import { httpHandler } from '../../functions/http.ts';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 
@@ -16,7 +20,7 @@ const noWait = async () => undefined;
 describe('transact: contention is retried, not surfaced', () => {
   it('retries a TransactionConflict and succeeds when the conflict clears', async () => {
     let attempts = 0;
-    const result = await transact(async () => {
+    const result = await retryTransactionConflicts(async () => {
       attempts++;
       if (attempts < 3) throw cancelled('None', 'TransactionConflict');
       return 'stored';
@@ -27,7 +31,7 @@ describe('transact: contention is retried, not surfaced', () => {
 
   it('gives up after a bounded number of conflicts as unavailable (503, retryable)', async () => {
     let attempts = 0;
-    const failure = transact(async () => {
+    const failure = retryTransactionConflicts(async () => {
       attempts++;
       throw cancelled('TransactionConflict');
     }, noWait);
@@ -37,7 +41,7 @@ describe('transact: contention is retried, not surfaced', () => {
 
   it('hands a failed condition back to the caller without retrying', async () => {
     let attempts = 0;
-    const failure = transact(async () => {
+    const failure = retryTransactionConflicts(async () => {
       attempts++;
       throw cancelled('ConditionalCheckFailed', 'None');
     }, noWait);
@@ -80,7 +84,7 @@ describe('httpHandler: errors mapped in one place', () => {
 
 describe('unavailable: only what a retry can cure is an outage', () => {
   it('treats a refused connection or a 5xx as unavailable, and a validation error as a bug', async () => {
-    const { unavailable } = await import('../../shared/adapters/store/client.ts');
+    const { classifyStoreFailure } = await import('../../shared/adapters/store/client.ts');
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     const serverError = Object.assign(new Error('oops'), {
       name: 'InternalServerError',
@@ -90,8 +94,8 @@ describe('unavailable: only what a retry can cure is an outage', () => {
       name: 'ValidationException',
       $metadata: { httpStatusCode: 400 },
     });
-    expect(unavailable(refused)).toBeInstanceOf(StoreUnavailableError);
-    expect(unavailable(serverError)).toBeInstanceOf(StoreUnavailableError);
-    expect(unavailable(invalid)).toBe(invalid);
+    expect(classifyStoreFailure(refused)).toBeInstanceOf(StoreUnavailableError);
+    expect(classifyStoreFailure(serverError)).toBeInstanceOf(StoreUnavailableError);
+    expect(classifyStoreFailure(invalid)).toBe(invalid);
   });
 });

@@ -5,12 +5,6 @@
  * the decision email's outbox item — so the counters and the mail can never drift from the case.
  */
 import {
-  BatchGetItemCommand,
-  QueryCommand,
-  TransactWriteItemsCommand,
-  type KeysAndAttributes,
-} from '@aws-sdk/client-dynamodb';
-import {
   isStatus,
   resubmissionsOf,
   transitionProblem,
@@ -22,36 +16,30 @@ import {
 import type { Survey, Text } from '../../core/definition.ts';
 import { questionsOf } from '../../core/definition.ts';
 import {
-  call,
+  addCountersWrite,
+  batchGetPages,
   ConditionFailedError,
-  key,
-  N,
-  num,
-  partitionItems,
-  S,
-  str,
-  transact,
-  readItem,
+  getItem,
+  queryAll,
+  writeTransaction,
   type Db,
   type Item,
 } from './client.ts';
-import { counterUpdate, indexKeys, keys } from './responses.ts';
+import { historyKey as historyKeyAt, indexKeys, keys, partitions, sortPrefixes } from './keys.ts';
 import { table } from './table.ts';
 
-const HISTORY = 'HIST#';
-
-export function applicationOf(item: Item): Application {
-  const status = str(item, 'status');
+function applicationOf(item: Item): Application {
+  const status = item.status as string | undefined;
   const application: Application = {
-    responseId: str(item, 'responseId')!,
-    surveyId: str(item, 'surveyId')!,
-    title: str(item, 'title') ?? '',
+    responseId: item.responseId as string,
+    surveyId: item.surveyId as string,
+    title: (item.title as string | undefined) ?? '',
     status: isStatus(status) ? status : 'submitted',
-    submittedAt: str(item, 'submittedAt')!,
-    statusSince: str(item, 'statusSince') ?? str(item, 'submittedAt')!,
-    decisionCount: num(item, 'decisionCount') ?? 0,
+    submittedAt: item.submittedAt as string,
+    statusSince: (item.statusSince as string | undefined) ?? (item.submittedAt as string),
+    decisionCount: (item.decisionCount as number | undefined) ?? 0,
   };
-  const region = str(item, 'region');
+  const region = item.region as string | undefined;
   if (region) application.region = region;
   return application;
 }
@@ -60,7 +48,7 @@ export type ListedApplication = Application & { previousResponseId?: string };
 
 /** Every application, oldest first, each linked to the application it resubmits (if any). */
 export async function listApplications(db: Db, survey: Survey): Promise<ListedApplication[]> {
-  const items = await partitionItems(db, { partition: indexKeys.applications, index: true });
+  const items = await queryAll(db, { partition: indexKeys.applications, index: true });
   const cases = items
     .map((item) => ({ item, application: applicationOf(item) }))
     .filter(({ application }) => application.surveyId === survey.id);
@@ -69,7 +57,7 @@ export async function listApplications(db: Db, survey: Survey): Promise<ListedAp
   const links = resubmissionsOf(
     cases.map(({ item, application }) => {
       const organisation = organisations.get(application.responseId);
-      const changesRequestedAt = str(item, 'changesRequestedAt');
+      const changesRequestedAt = item.changesRequestedAt as string | undefined;
       return {
         ...application,
         ...(organisation && { organisation }),
@@ -92,56 +80,43 @@ async function organisationsOf(
   const question = questionsOf(survey).find((candidate) => candidate.type === 'orgNumber');
   const found = new Map<string, string>();
   if (!question) return found;
-  for (let index = 0; index < applications.length; index += 100) {
-    let request: Record<string, KeysAndAttributes> | undefined = {
-      [db.tableName]: {
-        Keys: applications
-          .slice(index, index + 100)
-          .map((application) => keys.response(application.responseId)),
-        ProjectionExpression: 'responseId, answers',
-      },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const batch = await call(() => db.client.send(new BatchGetItemCommand({ RequestItems: request })));
-      for (const item of batch.Responses?.[db.tableName] ?? []) {
-        const answers = JSON.parse(str(item, 'answers') ?? '{}') as Record<string, unknown>;
-        const value = answers[question.id];
-        if (typeof value === 'string') found.set(str(item, 'responseId')!, value);
-      }
-      request = batch.UnprocessedKeys;
+  const pages = batchGetPages(
+    db,
+    applications.map((application) => keys.response(application.responseId)),
+    { projection: 'responseId, answers' },
+  );
+  for await (const items of pages) {
+    for (const item of items) {
+      const answers = JSON.parse((item.answers as string | undefined) ?? '{}') as Record<string, unknown>;
+      const value = answers[question.id];
+      if (typeof value === 'string') found.set(item.responseId as string, value);
     }
   }
   return found;
 }
 
 export async function getApplication(db: Db, responseId: string): Promise<Application | undefined> {
-  const item = await readItem(db, keys.application(responseId));
+  const item = await getItem(db, keys.application(responseId));
   return item ? applicationOf(item) : undefined;
 }
 
 function historyOf(item: Item): HistoryEntry {
   return {
-    at: str(item, 'at')!,
-    by: str(item, 'by') ?? '',
-    from: str(item, 'from') as Status,
-    to: str(item, 'to') as Decision,
-    note: str(item, 'note') ?? '',
+    at: item.at as string,
+    by: (item.by as string | undefined) ?? '',
+    from: item.from as Status,
+    to: item.to as Decision,
+    note: (item.note as string | undefined) ?? '',
   };
 }
 
 /** An application's history, oldest first. */
 export async function getHistory(db: Db, responseId: string): Promise<HistoryEntry[]> {
-  const { Items: items = [] } = await call(() =>
-    db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :history)',
-        ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-        ExpressionAttributeValues: { ':pk': S(`APP#${responseId}`), ':history': S(HISTORY) },
-        ConsistentRead: true,
-      }),
-    ),
-  );
+  const items = await queryAll(db, {
+    partition: partitions.application(responseId),
+    beginsWith: sortPrefixes.history,
+    consistent: true,
+  });
   return items.map(historyOf);
 }
 
@@ -151,7 +126,7 @@ export async function getHistoryEntry(
   responseId: string,
   historyKey: string,
 ): Promise<HistoryEntry | undefined> {
-  const item = await readItem(db, key(`APP#${responseId}`, historyKey));
+  const item = await getItem(db, keys.history(responseId, historyKey));
   return item ? historyOf(item) : undefined;
 }
 
@@ -182,7 +157,7 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
 
   const at = request.now.toISOString();
   const count = current.decisionCount + 1;
-  const historyKey = `${HISTORY}${at}`;
+  const historyKey = historyKeyAt(at);
   const outboxId = `decision#${request.responseId}#${count}`;
   const TableName = db.tableName;
   const entry: HistoryEntry = {
@@ -193,68 +168,62 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
     note: request.note,
   };
   try {
-    await transact(() =>
-      db.client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName,
-                Key: keys.application(request.responseId),
-                UpdateExpression:
-                  'SET #status = :to, statusSince = :at, decisionCount = :count' +
-                  (request.decision === 'changes-requested'
-                    ? ', changesRequestedAt = if_not_exists(changesRequestedAt, :at)'
-                    : ''),
-                ConditionExpression:
-                  '#status = :from AND (attribute_not_exists(decisionCount) OR decisionCount = :previous)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':to': S(request.decision),
-                  ':from': S(current.status),
-                  ':at': S(at),
-                  ':count': N(count),
-                  ':previous': N(current.decisionCount),
-                },
-              },
-            },
-            {
-              Put: {
-                TableName,
-                Item: {
-                  ...key(`APP#${request.responseId}`, historyKey),
-                  at: S(at),
-                  by: S(entry.by),
-                  from: S(entry.from),
-                  to: S(entry.to),
-                  note: S(entry.note),
-                },
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-            counterUpdate(TableName, keys.statuses(current.surveyId), {
-              [current.status]: -1,
-              [request.decision]: 1,
-            }),
-            {
-              Put: {
-                TableName,
-                Item: {
-                  ...keys.outbox(outboxId),
-                  kind: S('decision'),
-                  responseId: S(request.responseId),
-                  historyKey: S(historyKey),
-                  createdAt: S(at),
-                  [table.index.partitionKey]: S(indexKeys.outbox),
-                  [table.index.sortKey]: S(`${at}#${outboxId}`),
-                },
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    await writeTransaction(db, [
+      {
+        Update: {
+          TableName,
+          Key: keys.application(request.responseId),
+          UpdateExpression:
+            'SET #status = :to, statusSince = :at, decisionCount = :count' +
+            (request.decision === 'changes-requested'
+              ? ', changesRequestedAt = if_not_exists(changesRequestedAt, :at)'
+              : ''),
+          ConditionExpression:
+            '#status = :from AND (attribute_not_exists(decisionCount) OR decisionCount = :previous)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':to': request.decision,
+            ':from': current.status,
+            ':at': at,
+            ':count': count,
+            ':previous': current.decisionCount,
+          },
+        },
+      },
+      {
+        Put: {
+          TableName,
+          Item: {
+            ...keys.history(request.responseId, historyKey),
+            at: at,
+            by: entry.by,
+            from: entry.from,
+            to: entry.to,
+            note: entry.note,
+          },
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+      addCountersWrite(TableName, keys.statuses(current.surveyId), {
+        [current.status]: -1,
+        [request.decision]: 1,
+      }),
+      {
+        Put: {
+          TableName,
+          Item: {
+            ...keys.outbox(outboxId),
+            kind: 'decision',
+            responseId: request.responseId,
+            historyKey: historyKey,
+            createdAt: at,
+            [table.index.partitionKey]: indexKeys.outbox,
+            [table.index.sortKey]: `${at}#${outboxId}`,
+          },
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+    ]);
   } catch (error) {
     if (error instanceof ConditionFailedError) return { outcome: 'conflict' };
     throw error;

@@ -1,20 +1,32 @@
 /**
- * The DynamoDB side of the store: the client with timeouts, the error that means "try again
- * later", bounded retries of transaction conflicts, and attribute helpers.
+ * The DynamoDB side of the store: the clients (the document client for every read and write, the
+ * plain client beneath it for the table itself), the error that means "try again later", bounded
+ * retries of transaction conflicts, and the few helpers every store module shares. Keys are built
+ * in `keys.ts`, never here or in a store module.
  */
 import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
-  GetItemCommand,
-  QueryCommand,
   ResourceInUseException,
   TransactionCanceledException,
   UpdateTimeToLiveCommand,
-  type AttributeValue,
   type CancellationReason,
 } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  paginatedBatchGet,
+  paginateScan,
+  TransactWriteCommand,
+  paginateQuery,
+  type NativeAttributeValue,
+  type QueryCommandInput,
+  type ScanCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { localCredentials, type Config } from '../config.ts';
+import type { ItemKey } from './keys.ts';
 import { table } from './table.ts';
 
 export type StoreOptions = {
@@ -24,7 +36,19 @@ export type StoreOptions = {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 };
 
-export type Db = { client: DynamoDBClient; tableName: string };
+export type Db = {
+  /** Every read and write of items: plain JavaScript values in, plain values out. */
+  documents: DynamoDBDocumentClient;
+  /** The low-level client beneath it: the table itself (ensureTable), and what tests inspect raw. */
+  client: DynamoDBClient;
+  tableName: string;
+};
+
+/** An item as the document client reads and writes it. */
+export type Item = Record<string, NativeAttributeValue>;
+
+/** One write of a TransactWrite (Put, Update, Delete or ConditionCheck). */
+export type TransactionWrite = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The table as configured: AWS's own, or DynamoDB Local when an endpoint is set. */
 export function dbFrom(config: Pick<Config, 'SKC_TABLE_NAME' | 'AWS_REGION' | 'SKC_DYNAMODB_ENDPOINT'>): Db {
@@ -47,9 +71,16 @@ export function createDb(options: StoreOptions): Db {
     // store would hang the caller until Lambda kills it, a 5xx. Two attempts of at most 2 s keep
     // a hung store a retryable 503 well inside the functions' 10 s timeout.
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
+    // The SDK's own retries (throttling, 5xx, timeouts) with its backoff: no loops of our own.
+    retryMode: 'standard',
     maxAttempts: 2,
   });
-  return { client, tableName: options.tableName };
+  const documents = DynamoDBDocumentClient.from(client, {
+    // An optional field left undefined is simply not stored; a class instance (a Date) is a bug.
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+  return { documents, client, tableName: options.tableName };
 }
 
 /** Storage could not answer; the caller may retry. Maps to 503 with Retry-After. */
@@ -85,9 +116,10 @@ const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs a transactional write. On AWS, concurrent transactions on one aggregate item cancel each
  * other (`TransactionConflict`) and the SDK does not retry that: we do, a bounded number of times
- * with full jitter, then give up as unavailable. A failed condition is the caller's to interpret.
+ * with full jitter, then give up as unavailable. A failed condition comes back as
+ * ConditionFailedError, the caller's to interpret.
  */
-export async function transact<T>(write: () => Promise<T>, wait: Sleep = sleep): Promise<T> {
+export async function retryTransactionConflicts<T>(write: () => Promise<T>, wait: Sleep = sleep): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
@@ -102,9 +134,16 @@ export async function transact<T>(write: () => Promise<T>, wait: Sleep = sleep):
           continue;
         }
       }
-      throw unavailable(error);
+      throw classifyStoreFailure(error);
     }
   }
+}
+
+/** Sends one TransactWrite of `writes`, retrying conflicts (see retryTransactionConflicts). */
+export function writeTransaction(db: Db, writes: TransactionWrite[]): Promise<unknown> {
+  return retryTransactionConflicts(() =>
+    db.documents.send(new TransactWriteCommand({ TransactItems: writes })),
+  );
 }
 
 /**
@@ -112,7 +151,7 @@ export async function transact<T>(write: () => Promise<T>, wait: Sleep = sleep):
  * for logs. Anything else (a ValidationException, say) is a bug: passed on as it is, it is logged
  * as one and answered 500, not dressed up as an outage that clients retry forever.
  */
-export function unavailable(error: unknown): Error {
+export function classifyStoreFailure(error: unknown): Error {
   if (error instanceof StoreUnavailableError || error instanceof ConditionFailedError) return error;
   if (isTransient(error)) return new StoreUnavailableError('Storage is unavailable', { cause: error });
   return error instanceof Error ? error : new Error(String(error));
@@ -142,25 +181,24 @@ function isTransient(error: unknown): boolean {
   );
 }
 
-/** Runs one storage call, turning any failure into StoreUnavailableError. */
-export async function call<T>(operation: () => Promise<T>): Promise<T> {
+/** Runs one storage call; a failure a retry can cure comes out as StoreUnavailableError. */
+export async function orStoreUnavailable<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
-    throw unavailable(error);
+    throw classifyStoreFailure(error);
   }
 }
 
-export type Item = Record<string, AttributeValue>;
-export const S = (value: string): AttributeValue => ({ S: value });
-export const N = (value: number): AttributeValue => ({ N: String(value) });
-export const str = (item: Item | undefined, name: string): string | undefined => item?.[name]?.S;
-export const num = (item: Item | undefined, name: string): number | undefined =>
-  item?.[name]?.N === undefined ? undefined : Number(item[name].N);
-export const key = (pk: string, sk: string): Item => ({
-  [table.partitionKey]: S(pk),
-  [table.sortKey]: S(sk),
-});
+/** Whether a single-item write failed its ConditionExpression (directly or as the cause). */
+export function isConditionFailure(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  return (
+    error instanceof ConditionFailedError ||
+    (error as Error | undefined)?.name === 'ConditionalCheckFailedException' ||
+    (cause as Error | undefined)?.name === 'ConditionalCheckFailedException'
+  );
+}
 
 export type PartitionQuery = {
   /** The partition key value: of the table, or of GSI1 when `index` is set. */
@@ -168,74 +206,142 @@ export type PartitionQuery = {
   index?: boolean;
   /** Only sort keys between these two (inclusive). */
   between?: [string, string];
+  /** Only sort keys that start with this. */
+  beginsWith?: string;
   consistent?: boolean;
   pageSize?: number;
 };
 
 /** One item by its key: a strongly consistent read unless told otherwise. */
-export async function readItem(db: Db, itemKey: Item, consistent = true): Promise<Item | undefined> {
-  const { Item: item } = await call(() =>
-    db.client.send(new GetItemCommand({ TableName: db.tableName, Key: itemKey, ConsistentRead: consistent })),
+export async function getItem(db: Db, key: ItemKey, consistent = true): Promise<Item | undefined> {
+  const { Item: item } = await orStoreUnavailable(() =>
+    db.documents.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: consistent })),
   );
   return item;
 }
 
-/** Every page of one partition, in sort-key order (one place for DynamoDB's pagination). */
-export async function* partitionPages(db: Db, query: PartitionQuery): AsyncGenerator<Item[]> {
+function queryInput(db: Db, query: PartitionQuery): QueryCommandInput {
   const partitionKey = query.index ? table.index.partitionKey : table.partitionKey;
   const sortKey = query.index ? table.index.sortKey : table.sortKey;
-  let start: Item | undefined;
-  do {
-    const page = await call(() =>
-      db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          ...(query.index && { IndexName: table.index.name }),
-          KeyConditionExpression: query.between ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': partitionKey, ...(query.between && { '#sk': sortKey }) },
-          ExpressionAttributeValues: {
-            ':pk': S(query.partition),
-            ...(query.between && { ':from': S(query.between[0]), ':to': S(query.between[1]) }),
-          },
-          ...(query.consistent && { ConsistentRead: true }),
-          ...(query.pageSize && { Limit: query.pageSize }),
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      ),
-    );
-    if (page.Items?.length) yield page.Items;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const sortCondition = query.between
+    ? ' AND #sk BETWEEN :from AND :to'
+    : query.beginsWith !== undefined
+      ? ' AND begins_with(#sk, :prefix)'
+      : '';
+  return {
+    TableName: db.tableName,
+    ...(query.index && { IndexName: table.index.name }),
+    KeyConditionExpression: `#pk = :pk${sortCondition}`,
+    ExpressionAttributeNames: { '#pk': partitionKey, ...(sortCondition && { '#sk': sortKey }) },
+    ExpressionAttributeValues: {
+      ':pk': query.partition,
+      ...(query.between && { ':from': query.between[0], ':to': query.between[1] }),
+      ...(!query.between && query.beginsWith !== undefined && { ':prefix': query.beginsWith }),
+    },
+    ...(query.consistent && { ConsistentRead: true }),
+  };
 }
 
-/** Every item of one partition. */
-export async function partitionItems(db: Db, query: PartitionQuery): Promise<Item[]> {
+/** Every page of one partition, in sort-key order, through the SDK's query paginator. */
+export async function* queryPages(db: Db, query: PartitionQuery): AsyncGenerator<Item[]> {
+  const pages = paginateQuery(
+    { client: db.documents, ...(query.pageSize && { pageSize: query.pageSize }) },
+    queryInput(db, query),
+  );
+  yield* pagesOf(pages, (page) => page.Items);
+}
+
+/** Every page of a filtered scan, through the SDK's scan paginator (for rare jobs: erasure). */
+export function scanPages(db: Db, input: Omit<ScanCommandInput, 'TableName'>): AsyncGenerator<Item[]> {
+  return pagesOf(
+    paginateScan({ client: db.documents }, { TableName: db.tableName, ...input }),
+    (page) => page.Items,
+  );
+}
+
+/** Every item of one partition, in sort-key order. */
+export async function queryAll(db: Db, query: PartitionQuery): Promise<Item[]> {
   const items: Item[] = [];
-  for await (const page of partitionPages(db, query)) items.push(...page);
+  for await (const page of queryPages(db, query)) items.push(...page);
   return items;
 }
 
-/** Reads every numeric attribute of an item except the keys (a counter bucket). */
-export function numbers(item: Item | undefined): Record<string, number> {
+/** BatchGetItem reads at most 100 keys per call. */
+export const BATCH_GET_LIMIT = 100;
+
+/**
+ * The items at `itemKeys` (any number, missing ones left out), a page per BatchGetItem of at most
+ * 100 keys; the SDK's batch-get paginator asks again for keys DynamoDB left unprocessed.
+ */
+export async function* batchGetPages(
+  db: Db,
+  itemKeys: ItemKey[],
+  options: { projection?: string; consistent?: boolean } = {},
+): AsyncGenerator<Item[]> {
+  for (let index = 0; index < itemKeys.length; index += BATCH_GET_LIMIT) {
+    const batches = paginatedBatchGet(
+      { client: db.documents },
+      {
+        RequestItems: {
+          [db.tableName]: {
+            Keys: itemKeys.slice(index, index + BATCH_GET_LIMIT),
+            ...(options.projection && { ProjectionExpression: options.projection }),
+            ...(options.consistent && { ConsistentRead: true }),
+          },
+        },
+      },
+    );
+    yield* pagesOf(batches, (batch) => batch.Responses?.[db.tableName]);
+  }
+}
+
+/** Walks an SDK paginator, yielding each page's non-empty items; a failure becomes StoreUnavailableError. */
+async function* pagesOf<Page>(
+  pages: AsyncIterable<Page>,
+  itemsOf: (page: Page) => Item[] | undefined,
+): AsyncGenerator<Item[]> {
+  const iterator = pages[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await orStoreUnavailable(() => iterator.next());
+    if (next.done) return;
+    const items = itemsOf(next.value);
+    if (items?.length) yield items;
+  }
+}
+
+/** The numeric attributes of a counter item (its keys are strings, so they drop out). */
+export function countersOf(item: Item | undefined): Record<string, number> {
   const counters: Record<string, number> = {};
   for (const [name, value] of Object.entries(item ?? {}))
-    if (value.N !== undefined) counters[name] = Number(value.N);
+    if (typeof value === 'number') counters[name] = value;
   return counters;
 }
 
 /**
- * An update expression that adds each counter (`ADD #c0 :c0, #c1 :c1`). Names go through
- * expression attribute names, so any question id or option value is safe.
+ * A transaction write that adds each counter to the item at `key` (`ADD #c0 :c0, #c1 :c1`).
+ * Names go through expression attribute names, so any question id or option value is safe.
  */
-export function addCounters(counters: Record<string, number>, prefix = 'c') {
+export function addCountersWrite(
+  tableName: string,
+  key: ItemKey,
+  counters: Record<string, number>,
+): TransactionWrite {
   const names: Record<string, string> = {};
   const values: Item = {};
   const parts = Object.entries(counters).map(([name, by], index) => {
-    names[`#${prefix}${index}`] = name;
-    values[`:${prefix}${index}`] = N(by);
-    return `#${prefix}${index} :${prefix}${index}`;
+    names[`#c${index}`] = name;
+    values[`:c${index}`] = by;
+    return `#c${index} :c${index}`;
   });
-  return { expression: `ADD ${parts.join(', ')}`, names, values };
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 }
 
 /** Creates the table as `table.ts` describes it, if it does not exist (local runtime, tests). */

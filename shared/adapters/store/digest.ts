@@ -3,28 +3,15 @@
  * Query per survey), the invite and status counters, the period's newest free-text comments (a
  * bounded GSI query), and the digest-run record that makes each period's digest go out once.
  */
-import { QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { sumCounters, type Counters } from '../../core/aggregate.ts';
 import { questionsOf, type Survey } from '../../core/definition.ts';
 import { weeksNeeded, type Bucket, type DigestSource } from '../../core/digest.ts';
 import type { Claim, Comment, DigestStore, RunRecord } from '../../core/digest-run.ts';
 import type { Answers } from '../../core/validation.ts';
-import {
-  call,
-  ConditionFailedError,
-  key,
-  N,
-  numbers,
-  partitionItems,
-  S,
-  str,
-  num,
-  readItem,
-  type Db,
-  type Item,
-} from './client.ts';
-import { indexKeys, keys } from './responses.ts';
+import { countersOf, getItem, isConditionFailure, orStoreUnavailable, queryAll, type Db } from './client.ts';
+import { indexKeys, keys, partitions, sortPrefixes, type ItemKey } from './keys.ts';
 import { table } from './table.ts';
 
 /**
@@ -32,7 +19,7 @@ import { table } from './table.ts';
  * pilot's start. Weeks without answers have no items, so the read grows with the weeks that have
  * answers (× regions), not with the calendar.
  */
-export async function readDigestSource(
+async function readDigestSource(
   db: Db,
   surveys: readonly Survey[],
   week: string,
@@ -61,25 +48,24 @@ const BUCKET = /^W#(\d{4}-W\d{2})#(?:ALL|R#(.+))$/;
 
 async function readBuckets(db: Db, surveyId: string, fromWeek: string, toWeek: string): Promise<Bucket[]> {
   const buckets: Bucket[] = [];
-  const items = await partitionItems(db, {
-    partition: `AGG#${surveyId}`,
+  const items = await queryAll(db, {
+    partition: partitions.aggregates(surveyId),
     // `~` sorts after `ALL` and `R#…`, so the last week's region buckets are included.
-    between: [`W#${fromWeek}`, `W#${toWeek}#~`],
+    between: [`${sortPrefixes.week}${fromWeek}`, `${sortPrefixes.week}${toWeek}#~`],
     consistent: true,
   });
   for (const item of items) {
-    const match = BUCKET.exec(str(item, table.sortKey) ?? '');
+    const match = BUCKET.exec((item[table.sortKey] as string | undefined) ?? '');
     if (!match) continue;
-    const bucket: Bucket = { week: match[1]!, counters: numbers(item) };
+    const bucket: Bucket = { week: match[1]!, counters: countersOf(item) };
     if (match[2] !== undefined) bucket.region = match[2];
     buckets.push(bucket);
   }
   return buckets;
 }
 
-async function readCounters(db: Db, itemKey: Item): Promise<Counters> {
-  const item = await readItem(db, itemKey);
-  return numbers(item);
+async function readCounters(db: Db, key: ItemKey): Promise<Counters> {
+  return countersOf(await getItem(db, key));
 }
 
 /** Responses read per survey for comments: bounded, so the digest stays flat in the number of responses. */
@@ -91,19 +77,19 @@ const COMMENTS_PER_RESPONSE = 2;
  * The newest free-text answers of a week, newest first: long-text answers that are not personal
  * data, at most `limit`, from the week's newest responses only.
  */
-export async function readComments(db: Db, survey: Survey, week: string, limit = 5): Promise<Comment[]> {
+async function readComments(db: Db, survey: Survey, week: string, limit = 5): Promise<Comment[]> {
   const textQuestions = questionsOf(survey).filter(
     (question) => question.type === 'longText' && !question.personal,
   );
   if (textQuestions.length === 0 || limit <= 0) return [];
-  const page = await call(() =>
-    db.client.send(
+  const page = await orStoreUnavailable(() =>
+    db.documents.send(
       new QueryCommand({
         TableName: db.tableName,
         IndexName: table.index.name,
         KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :week)',
         ExpressionAttributeNames: { '#pk': table.index.partitionKey, '#sk': table.index.sortKey },
-        ExpressionAttributeValues: { ':pk': S(indexKeys.responses(survey.id)), ':week': S(`${week}#`) },
+        ExpressionAttributeValues: { ':pk': indexKeys.responses(survey.id), ':week': `${week}#` },
         ScanIndexForward: false,
         Limit: COMMENT_SCAN_LIMIT,
       }),
@@ -111,8 +97,8 @@ export async function readComments(db: Db, survey: Survey, week: string, limit =
   );
   const comments: Comment[] = [];
   for (const item of page.Items ?? []) {
-    const answers = JSON.parse(str(item, 'answers') ?? '{}') as Answers;
-    const submittedAt = str(item, 'submittedAt') ?? '';
+    const answers = JSON.parse((item.answers as string | undefined) ?? '{}') as Answers;
+    const submittedAt = (item.submittedAt as string | undefined) ?? '';
     let taken = 0;
     for (const question of textQuestions) {
       const text = answers[question.id];
@@ -125,10 +111,8 @@ export async function readComments(db: Db, survey: Survey, week: string, limit =
   return comments;
 }
 
-const runKey = (week: string) => key(`DIGEST#${week}`, 'RUN');
-
 /** Long enough for any send (the function times out after 5 minutes), short enough to report soon. */
-export const CLAIM_LEASE_MS = 15 * 60_000;
+const CLAIM_LEASE_MS = 15 * 60_000;
 
 /**
  * Claims a period before sending. Without `force` only an unclaimed, unsent period is claimed;
@@ -146,18 +130,18 @@ export async function claimDigestRun(
     ? 'attribute_not_exists(claimId) OR leaseUntil < :now'
     : 'attribute_not_exists(claimId) AND attribute_not_exists(messageId)';
   try {
-    await call(() =>
-      db.client.send(
-        new UpdateItemCommand({
+    await orStoreUnavailable(() =>
+      db.documents.send(
+        new UpdateCommand({
           TableName: db.tableName,
-          Key: runKey(week),
+          Key: keys.digestRun(week),
           UpdateExpression: 'SET claimId = :claim, claimedAt = :at, leaseUntil = :lease',
           ConditionExpression: condition,
           ExpressionAttributeValues: {
-            ':claim': S(claimId),
-            ':at': S(options.now.toISOString()),
-            ':lease': N(leaseUntil),
-            ...(options.force && { ':now': N(options.now.getTime()) }),
+            ':claim': claimId,
+            ':at': options.now.toISOString(),
+            ':lease': leaseUntil,
+            ...(options.force && { ':now': options.now.getTime() }),
           },
         }),
       ),
@@ -176,26 +160,26 @@ export async function claimDigestRun(
 }
 
 /** Records a sent digest and ends the claim. */
-export async function recordDigestSent(
+async function recordDigestSent(
   db: Db,
   week: string,
   claimId: string,
   sent: { messageId: string; sentAt: Date; recipients: number },
 ): Promise<void> {
-  await call(() =>
-    db.client.send(
-      new UpdateItemCommand({
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
         TableName: db.tableName,
-        Key: runKey(week),
+        Key: keys.digestRun(week),
         UpdateExpression:
           'SET messageId = :message, sentAt = :at, recipients = :recipients ADD sends :one REMOVE claimId, claimedAt, leaseUntil',
         ConditionExpression: 'claimId = :claim',
         ExpressionAttributeValues: {
-          ':message': S(sent.messageId),
-          ':at': S(sent.sentAt.toISOString()),
-          ':recipients': N(sent.recipients),
-          ':one': N(1),
-          ':claim': S(claimId),
+          ':message': sent.messageId,
+          ':at': sent.sentAt.toISOString(),
+          ':recipients': sent.recipients,
+          ':one': 1,
+          ':claim': claimId,
         },
       }),
     ),
@@ -203,16 +187,16 @@ export async function recordDigestSent(
 }
 
 /** Gives a claim back after a failed send, so the next run sends the period. */
-export async function releaseDigestRun(db: Db, week: string, claimId: string): Promise<void> {
+async function releaseDigestRun(db: Db, week: string, claimId: string): Promise<void> {
   try {
-    await call(() =>
-      db.client.send(
-        new UpdateItemCommand({
+    await orStoreUnavailable(() =>
+      db.documents.send(
+        new UpdateCommand({
           TableName: db.tableName,
-          Key: runKey(week),
+          Key: keys.digestRun(week),
           UpdateExpression: 'REMOVE claimId, claimedAt, leaseUntil',
           ConditionExpression: 'claimId = :claim',
-          ExpressionAttributeValues: { ':claim': S(claimId) },
+          ExpressionAttributeValues: { ':claim': claimId },
         }),
       ),
     );
@@ -223,28 +207,20 @@ export async function releaseDigestRun(db: Db, week: string, claimId: string): P
 }
 
 export async function readDigestRun(db: Db, week: string): Promise<RunRecord | undefined> {
-  const item = await readItem(db, runKey(week));
+  const item = await getItem(db, keys.digestRun(week));
   if (!item) return undefined;
-  const record: RunRecord = { sends: num(item, 'sends') ?? 0 };
-  const claimId = str(item, 'claimId');
-  const claimedAt = str(item, 'claimedAt');
-  const lease = num(item, 'leaseUntil');
-  const messageId = str(item, 'messageId');
-  const sentAt = str(item, 'sentAt');
+  const record: RunRecord = { sends: (item.sends as number | undefined) ?? 0 };
+  const claimId = item.claimId as string | undefined;
+  const claimedAt = item.claimedAt as string | undefined;
+  const lease = item.leaseUntil as number | undefined;
+  const messageId = item.messageId as string | undefined;
+  const sentAt = item.sentAt as string | undefined;
   if (claimId) record.claimId = claimId;
   if (claimedAt) record.claimedAt = claimedAt;
   if (lease !== undefined) record.leaseUntil = new Date(lease).toISOString();
   if (messageId) record.messageId = messageId;
   if (sentAt) record.sentAt = sentAt;
   return record;
-}
-
-function isConditionFailure(error: unknown): boolean {
-  const cause = error instanceof Error ? (error.cause ?? error) : error;
-  return (
-    error instanceof ConditionFailedError ||
-    (cause as Error | undefined)?.name === 'ConditionalCheckFailedException'
-  );
 }
 
 /** The digest's store on DynamoDB. */

@@ -5,78 +5,60 @@
  * deleted whole, with the personal links (`INVITE#<tokenHash>`) that name it. Each of their
  * responses' idempotency records becomes a tombstone, so reusing its submissionId reveals nothing.
  */
-import { DeleteItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import pMap from 'p-map';
 import { emptyReport, targetOf, type ErasureReport } from '../../core/erase.ts';
 import { emailHash } from '../../core/tokens.ts';
-import { call, key, N, partitionItems, readItem, S, str, type Db, type Item } from './client.ts';
-import { keys } from './responses.ts';
+import { getItem, orStoreUnavailable, queryAll, scanPages, type Db, type Item } from './client.ts';
+import { keys, partitions, prefixes, type ItemKey } from './keys.ts';
 import { table } from './table.ts';
 
-async function remove(db: Db, itemKey: Item): Promise<boolean> {
-  const { Attributes: old } = await call(() =>
-    db.client.send(new DeleteItemCommand({ TableName: db.tableName, Key: itemKey, ReturnValues: 'ALL_OLD' })),
+/** Deletes one item; whether it was there. */
+async function deleteIfPresent(db: Db, key: ItemKey): Promise<boolean> {
+  const { Attributes: old } = await orStoreUnavailable(() =>
+    db.documents.send(new DeleteCommand({ TableName: db.tableName, Key: key, ReturnValues: 'ALL_OLD' })),
   );
   return old !== undefined;
 }
 
-/**
- * Replaces a response's idempotency record (answer hash and receipt) with a tombstone: a post
- * reusing its submissionId is then answered 410 `erased`, never with the old receipt, and no hash
- * of the erased answers is left to test guesses against. Idempotent, so a rerun can redo it.
- */
-async function tombstone(db: Db, responseId: string, options: EraseOptions): Promise<void> {
-  const response = await readItem(db, keys.response(responseId));
-  const surveyId = str(response, 'surveyId');
-  const submissionId = str(response, 'submissionId');
-  if (!surveyId || !submissionId) return;
-  await call(() =>
-    db.client.send(
-      new PutItemCommand({
-        TableName: db.tableName,
-        Item: {
-          ...keys.submission(surveyId, submissionId),
-          erasedAt: S(options.now.toISOString()),
-          [table.ttlAttribute]: N(options.expiresAt),
-        },
-      }),
-    ),
-  );
+/** The sort keys of every item in one partition. */
+async function sortKeysInPartition(db: Db, partition: string): Promise<string[]> {
+  const items = await queryAll(db, { partition, consistent: true });
+  return items.map((item) => item[table.sortKey] as string);
 }
 
-/** The sort keys of every item in one partition. */
-async function sortKeysOf(db: Db, partition: string): Promise<string[]> {
-  const items = await partitionItems(db, { partition, consistent: true });
-  return items.map((item) => str(item, table.sortKey)!);
-}
+/** Invitee keys per scan: each becomes one value of the filter's IN list (at most 100). */
+const INVITEES_PER_SCAN = 50;
 
 /**
  * Personal links are keyed by a token hash that cannot be derived from the invitee, so they are
  * found by a filtered scan. Erasure is rare and the scan reads keys and one attribute only.
  */
-async function inviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
+async function scanInviteLinksOf(db: Db, inviteeKeys: string[]): Promise<Item[]> {
   const found: Item[] = [];
-  for (let index = 0; index < inviteeKeys.length; index += 50) {
-    const chunk = inviteeKeys.slice(index, index + 50);
-    const values = Object.fromEntries(chunk.map((inviteeKey, at) => [`:i${at}`, S(inviteeKey)]));
-    let start: Item | undefined;
-    do {
-      const page = await call(() =>
-        db.client.send(
-          new ScanCommand({
-            TableName: db.tableName,
-            ProjectionExpression: '#pk, #sk',
-            FilterExpression: `begins_with(#pk, :invite) AND invitee IN (${Object.keys(values).join(', ')})`,
-            ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-            ExpressionAttributeValues: { ':invite': S('INVITE#'), ...values },
-            ...(start && { ExclusiveStartKey: start }),
-          }),
-        ),
-      );
-      found.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+  for (let index = 0; index < inviteeKeys.length; index += INVITEES_PER_SCAN) {
+    const chunk = inviteeKeys.slice(index, index + INVITEES_PER_SCAN);
+    const values = Object.fromEntries(chunk.map((inviteeKey, at) => [`:i${at}`, inviteeKey]));
+    const pages = scanPages(db, {
+      ProjectionExpression: '#pk, #sk',
+      FilterExpression: `begins_with(#pk, :invite) AND invitee IN (${Object.keys(values).join(', ')})`,
+      ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+      ExpressionAttributeValues: { ':invite': prefixes.invite, ...values },
+    });
+    for await (const items of pages) found.push(...items);
   }
   return found;
+}
+
+/** Deletes in flight at once: erasure finishes in seconds, well under the table's throughput. */
+const DELETE_CONCURRENCY = 8;
+
+/** Deletes each key (boundedly concurrently); how many were there. */
+async function deleteAll(db: Db, itemKeys: ItemKey[]): Promise<number> {
+  const deleted = await pMap(itemKeys, (key) => deleteIfPresent(db, key), {
+    concurrency: DELETE_CONCURRENCY,
+  });
+  return deleted.filter(Boolean).length;
 }
 
 export type EraseOptions = {
@@ -85,41 +67,69 @@ export type EraseOptions = {
   expiresAt: number;
 };
 
+/**
+ * Replaces a response's idempotency record (answer hash and receipt) with a tombstone: a post
+ * reusing its submissionId is then answered 410 `erased`, never with the old receipt, and no hash
+ * of the erased answers is left to test guesses against. Idempotent, so a rerun can redo it.
+ */
+async function tombstone(db: Db, responseId: string, options: EraseOptions): Promise<void> {
+  const response = await getItem(db, keys.response(responseId));
+  const surveyId = response?.surveyId as string | undefined;
+  const submissionId = response?.submissionId as string | undefined;
+  if (!surveyId || !submissionId) return;
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.submission(surveyId, submissionId),
+          erasedAt: options.now.toISOString(),
+          [table.ttlAttribute]: options.expiresAt,
+        },
+      }),
+    ),
+  );
+}
+
 export async function eraseByEmail(db: Db, address: string, options: EraseOptions): Promise<ErasureReport> {
   const hash = emailHash(address);
   const report = emptyReport();
-  const references = await sortKeysOf(db, `EMAIL#${hash}`);
+  const references = await sortKeysInPartition(db, partitions.emailLookups(hash));
+  const responseIds: string[] = [];
   const inviteeKeys: string[] = [];
   for (const reference of references) {
     const target = targetOf(reference);
-    if (target.kind === 'unknown') {
-      report.unknown++;
-      continue;
-    }
-    if (target.kind === 'response') {
-      await tombstone(db, target.responseId, options);
-      if (await remove(db, keys.personal(target.responseId))) report.responses++;
-    } else {
-      inviteeKeys.push(target.inviteeKey);
-    }
+    if (target.kind === 'unknown') report.unknown++;
+    else if (target.kind === 'response') responseIds.push(target.responseId);
+    else inviteeKeys.push(target.inviteeKey);
   }
+  report.responses = await deleteAll(db, responseIds.map(keys.personal));
   if (inviteeKeys.length > 0) {
-    for (const inviteeKey of inviteeKeys) {
-      const responseId = str(await readItem(db, keys.invitee(inviteeKey)), 'responseId');
-      if (responseId) await tombstone(db, responseId, options);
-    }
-    for (const link of await inviteLinksOf(db, inviteeKeys)) {
-      if (await remove(db, key(str(link, table.partitionKey)!, str(link, table.sortKey)!)))
-        report.inviteLinks++;
-    }
-    for (const inviteeKey of inviteeKeys) if (await remove(db, keys.invitee(inviteeKey))) report.invitees++;
+    const answered = await pMap(
+      inviteeKeys,
+      async (inviteeKey) => (await getItem(db, keys.invitee(inviteeKey)))?.responseId,
+      {
+        concurrency: DELETE_CONCURRENCY,
+      },
+    );
+    for (const responseId of answered) if (typeof responseId === 'string') responseIds.push(responseId);
+    report.inviteLinks = await deleteAll(db, (await scanInviteLinksOf(db, inviteeKeys)).map(keys.of));
+    report.invitees = await deleteAll(db, inviteeKeys.map(keys.invitee));
   }
+  await pMap(responseIds, (responseId) => tombstone(db, responseId, options), {
+    concurrency: DELETE_CONCURRENCY,
+  });
   // The daily receipt quota is keyed by the address's hash itself.
-  for (const day of await sortKeysOf(db, `RECEIPTS#${hash}`)) await remove(db, key(`RECEIPTS#${hash}`, day));
+  const days = await sortKeysInPartition(db, partitions.receiptQuota(hash));
+  await deleteAll(
+    db,
+    days.map((day) => keys.receiptQuota(hash, day)),
+  );
   // The lookups go last: an erase interrupted halfway can simply be run again.
-  for (const reference of references) {
-    if (targetOf(reference).kind === 'unknown') continue;
-    if (await remove(db, key(`EMAIL#${hash}`, reference))) report.lookups++;
-  }
+  const known = references.filter((reference) => targetOf(reference).kind !== 'unknown');
+  report.lookups = await deleteAll(
+    db,
+    known.map((reference) => keys.emailLookup(hash, reference)),
+  );
   return report;
 }

@@ -3,30 +3,28 @@
  * partition (oldest first) and one batch read of the page's personal items, so only one page is
  * held in memory at a time.
  */
-import { BatchGetItemCommand, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import type { Answers } from '../../core/validation.ts';
-import { call, partitionPages, str, type Db } from './client.ts';
-import { indexKeys, keys, responseOf, type StoredResponse } from './responses.ts';
+import { BATCH_GET_LIMIT, batchGetPages, queryPages, type Db } from './client.ts';
+import { indexKeys, keys, responseIdOf } from './keys.ts';
+import { responseOf, type StoredResponse } from './responses.ts';
 import { table } from './table.ts';
 
 export type ExportPage = { response: StoredResponse; personal: Answers | undefined }[];
 
-/** BatchGetItem reads at most 100 keys per call. */
-const PAGE_SIZE = 100;
-
 export async function* responsePages(
   db: Db,
   surveyId: string,
-  pageSize = PAGE_SIZE,
+  pageSize = BATCH_GET_LIMIT,
 ): AsyncGenerator<ExportPage> {
-  const pages = partitionPages(db, {
+  const pages = queryPages(db, {
     partition: indexKeys.responses(surveyId),
     index: true,
-    pageSize: Math.min(pageSize, PAGE_SIZE),
+    // One page's personal items are one batch read.
+    pageSize: Math.min(pageSize, BATCH_GET_LIMIT),
   });
   for await (const items of pages) {
     const responses = items.map(responseOf);
-    const personal = await personalOf(
+    const personal = await personalAnswersOf(
       db,
       responses.map((response) => response.responseId),
     );
@@ -34,22 +32,19 @@ export async function* responsePages(
   }
 }
 
-async function personalOf(db: Db, responseIds: string[]): Promise<Map<string, Answers>> {
+/** The personal answers of each response that has any, by response id. */
+async function personalAnswersOf(db: Db, responseIds: string[]): Promise<Map<string, Answers>> {
   const found = new Map<string, Answers>();
-  let request: Record<string, KeysAndAttributes> | undefined = {
-    [db.tableName]: {
-      Keys: responseIds.map((responseId) => keys.personal(responseId)),
-      ConsistentRead: true,
-    },
-  };
-  while (request && Object.keys(request).length > 0) {
-    const batch = await call(() => db.client.send(new BatchGetItemCommand({ RequestItems: request })));
-    for (const item of batch.Responses?.[db.tableName] ?? []) {
-      const answers = str(item, 'answers');
-      if (answers)
-        found.set(str(item, table.partitionKey)!.slice('RESP#'.length), JSON.parse(answers) as Answers);
+  const pages = batchGetPages(
+    db,
+    responseIds.map((responseId) => keys.personal(responseId)),
+    { consistent: true },
+  );
+  for await (const items of pages) {
+    for (const item of items) {
+      if (typeof item.answers === 'string')
+        found.set(responseIdOf(item[table.partitionKey] as string), JSON.parse(item.answers) as Answers);
     }
-    request = batch.UnprocessedKeys;
   }
   return found;
 }

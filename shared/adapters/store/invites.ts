@@ -5,22 +5,19 @@
  * invitee in the submit transaction, so a second answer is refused whichever link it uses.
  * Invitees are listed per survey through GSI1 (`INVITEES#<survey>` → invitedAt#emailHash).
  */
-import { PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { emailHash, normaliseEmail, tokenHash } from '../../core/tokens.ts';
 import {
-  call,
+  addCountersWrite,
   ConditionFailedError,
-  key,
-  N,
-  partitionItems,
-  S,
-  str,
-  transact,
-  readItem,
+  getItem,
+  orStoreUnavailable,
+  queryAll,
+  writeTransaction,
   type Db,
   type Item,
 } from './client.ts';
-import { counterUpdate, keys } from './responses.ts';
+import { indexKeys, inviteeKey, keys } from './keys.ts';
 import { table } from './table.ts';
 
 export type Invitee = {
@@ -30,10 +27,6 @@ export type Invitee = {
   region?: string;
   name?: string;
 };
-
-export function inviteeKey(surveyId: string, email: string): string {
-  return `INVITEE#${surveyId}#${emailHash(email)}`;
-}
 
 /**
  * Creates an invitee with its first personal link, counting it as invited (by region too).
@@ -50,58 +43,49 @@ export async function createInvitation(
   const inviteeId = inviteeKey(invitee.surveyId, invitee.email);
   const hash = emailHash(invitee.email);
   try {
-    await transact(() =>
-      db.client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName,
-                Item: {
-                  ...keys.invitee(inviteeId),
-                  surveyId: S(invitee.surveyId),
-                  email: S(normaliseEmail(invitee.email)),
-                  organisation: S(invitee.organisation),
-                  ...(invitee.region && { region: S(invitee.region) }),
-                  ...(invitee.name && { name: S(invitee.name) }),
-                  invitedAt: S(invitedAt),
-                  [table.ttlAttribute]: N(options.expiresAt),
-                  [table.index.partitionKey]: S(inviteesIndex(invitee.surveyId)),
-                  [table.index.sortKey]: S(`${invitedAt}#${hash}`),
-                },
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-            {
-              Put: {
-                TableName,
-                Item: linkItem({ ...invitee, key: inviteeId }, token, options.now, options.expiresAt),
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-            {
-              Put: {
-                TableName,
-                Item: { ...key(`EMAIL#${hash}`, inviteeId), [table.ttlAttribute]: N(options.expiresAt) },
-              },
-            },
-            counterUpdate(TableName, keys.invites(invitee.surveyId), {
-              invited: 1,
-              ...(invitee.region && { [`invited@${invitee.region}`]: 1 }),
-            }),
-          ],
-        }),
-      ),
-    );
+    await writeTransaction(db, [
+      {
+        Put: {
+          TableName,
+          Item: {
+            ...keys.invitee(inviteeId),
+            surveyId: invitee.surveyId,
+            email: normaliseEmail(invitee.email),
+            organisation: invitee.organisation,
+            ...(invitee.region && { region: invitee.region }),
+            ...(invitee.name && { name: invitee.name }),
+            invitedAt: invitedAt,
+            [table.ttlAttribute]: options.expiresAt,
+            [table.index.partitionKey]: indexKeys.invitees(invitee.surveyId),
+            [table.index.sortKey]: `${invitedAt}#${hash}`,
+          },
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+      {
+        Put: {
+          TableName,
+          Item: linkItem({ ...invitee, key: inviteeId }, token, options.now, options.expiresAt),
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+      {
+        Put: {
+          TableName,
+          Item: { ...keys.emailLookup(hash, inviteeId), [table.ttlAttribute]: options.expiresAt },
+        },
+      },
+      addCountersWrite(TableName, keys.invites(invitee.surveyId), {
+        invited: 1,
+        ...(invitee.region && { [`invited@${invitee.region}`]: 1 }),
+      }),
+    ]);
     return true;
   } catch (error) {
     if (error instanceof ConditionFailedError && error.failedAt(0)) return false;
     throw error;
   }
 }
-
-/** GSI1 partition of a survey's invitees, sorted by when they were invited. */
-export const inviteesIndex = (surveyId: string) => `INVITEES#${surveyId}`;
 
 export type StoredInvitee = Invitee & {
   /** The INVITEE item's key. */
@@ -116,14 +100,14 @@ export type StoredInvitee = Invitee & {
 
 function inviteeOf(item: Item): StoredInvitee {
   const invitee: StoredInvitee = {
-    key: str(item, table.partitionKey)!,
-    surveyId: str(item, 'surveyId')!,
-    email: str(item, 'email')!,
-    organisation: str(item, 'organisation') ?? '',
-    invitedAt: str(item, 'invitedAt')!,
+    key: item[table.partitionKey] as string,
+    surveyId: item.surveyId as string,
+    email: item.email as string,
+    organisation: (item.organisation as string | undefined) ?? '',
+    invitedAt: item.invitedAt as string,
   };
   for (const name of ['region', 'name', 'sentAt', 'remindedAt', 'answeredAt'] as const) {
-    const value = str(item, name);
+    const value = item[name] as string | undefined;
     if (value !== undefined) invitee[name] = value;
   }
   return invitee;
@@ -134,13 +118,13 @@ export async function getInvitee(
   surveyId: string,
   email: string,
 ): Promise<StoredInvitee | undefined> {
-  const item = await readItem(db, keys.invitee(inviteeKey(surveyId, email)));
+  const item = await getItem(db, keys.invitee(inviteeKey(surveyId, email)));
   return item ? inviteeOf(item) : undefined;
 }
 
 /** Every invitee of a survey, in the order they were invited (GSI1, so possibly a moment stale). */
 export async function listInvitees(db: Db, surveyId: string): Promise<StoredInvitee[]> {
-  const items = await partitionItems(db, { partition: inviteesIndex(surveyId), index: true });
+  const items = await queryAll(db, { partition: indexKeys.invitees(surveyId), index: true });
   return items.map(inviteeOf);
 }
 
@@ -153,12 +137,12 @@ function linkItem(
 ): Item {
   return {
     ...keys.invite(tokenHash(token)),
-    surveyId: S(invitee.surveyId),
-    invitee: S(invitee.key),
-    organisation: S(invitee.organisation),
-    ...(invitee.region && { region: S(invitee.region) }),
-    createdAt: S(createdAt.toISOString()),
-    [table.ttlAttribute]: N(expiresAt),
+    surveyId: invitee.surveyId,
+    invitee: invitee.key,
+    organisation: invitee.organisation,
+    ...(invitee.region && { region: invitee.region }),
+    createdAt: createdAt.toISOString(),
+    [table.ttlAttribute]: expiresAt,
   };
 }
 
@@ -172,9 +156,9 @@ export async function addInviteLink(
   token: string,
   options: { now: Date; expiresAt: number },
 ): Promise<void> {
-  await call(() =>
-    db.client.send(
-      new PutItemCommand({
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new PutCommand({
         TableName: db.tableName,
         Item: linkItem(invitee, token, options.now, options.expiresAt),
         ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
@@ -185,14 +169,14 @@ export async function addInviteLink(
 
 /** Records that the invitation email was handed to SES (only ever after it was). */
 export async function markSent(db: Db, key: string, at: Date): Promise<void> {
-  await call(() =>
-    db.client.send(
-      new UpdateItemCommand({
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
         TableName: db.tableName,
         Key: keys.invitee(key),
         UpdateExpression: 'SET sentAt = :at',
         ConditionExpression: `attribute_exists(${table.partitionKey})`,
-        ExpressionAttributeValues: { ':at': S(at.toISOString()) },
+        ExpressionAttributeValues: { ':at': at.toISOString() },
       }),
     ),
   );
@@ -211,33 +195,27 @@ export async function claimReminder(
 ): Promise<boolean> {
   const TableName = db.tableName;
   try {
-    await transact(() =>
-      db.client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName,
-                Item: linkItem(invitee, token, options.now, options.expiresAt),
-                ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
-              },
-            },
-            {
-              Update: {
-                TableName,
-                Key: keys.invitee(invitee.key),
-                UpdateExpression: 'SET remindedAt = :now',
-                ConditionExpression: `attribute_exists(${table.partitionKey}) AND attribute_not_exists(answeredAt) AND (attribute_not_exists(remindedAt) OR remindedAt < :dayStart)`,
-                ExpressionAttributeValues: {
-                  ':now': S(options.now.toISOString()),
-                  ':dayStart': S(options.dayStart.toISOString()),
-                },
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    await writeTransaction(db, [
+      {
+        Put: {
+          TableName,
+          Item: linkItem(invitee, token, options.now, options.expiresAt),
+          ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
+        },
+      },
+      {
+        Update: {
+          TableName,
+          Key: keys.invitee(invitee.key),
+          UpdateExpression: 'SET remindedAt = :now',
+          ConditionExpression: `attribute_exists(${table.partitionKey}) AND attribute_not_exists(answeredAt) AND (attribute_not_exists(remindedAt) OR remindedAt < :dayStart)`,
+          ExpressionAttributeValues: {
+            ':now': options.now.toISOString(),
+            ':dayStart': options.dayStart.toISOString(),
+          },
+        },
+      },
+    ]);
     return true;
   } catch (error) {
     if (error instanceof ConditionFailedError && error.failedAt(1)) return false;
@@ -256,24 +234,18 @@ export async function releaseReminder(
   claimedAt: Date,
 ): Promise<void> {
   const TableName = db.tableName;
-  const previous: Item = invitee.remindedAt ? { ':previous': S(invitee.remindedAt) } : {};
+  const previous: Item = invitee.remindedAt ? { ':previous': invitee.remindedAt } : {};
   const restore = invitee.remindedAt ? 'SET remindedAt = :previous' : 'REMOVE remindedAt';
-  await transact(() =>
-    db.client.send(
-      new TransactWriteItemsCommand({
-        TransactItems: [
-          { Delete: { TableName, Key: keys.invite(tokenHash(token)) } },
-          {
-            Update: {
-              TableName,
-              Key: keys.invitee(invitee.key),
-              UpdateExpression: restore,
-              ConditionExpression: 'remindedAt = :claimed',
-              ExpressionAttributeValues: { ':claimed': S(claimedAt.toISOString()), ...previous },
-            },
-          },
-        ],
-      }),
-    ),
-  );
+  await writeTransaction(db, [
+    { Delete: { TableName, Key: keys.invite(tokenHash(token)) } },
+    {
+      Update: {
+        TableName,
+        Key: keys.invitee(invitee.key),
+        UpdateExpression: restore,
+        ConditionExpression: 'remindedAt = :claimed',
+        ExpressionAttributeValues: { ':claimed': claimedAt.toISOString(), ...previous },
+      },
+    },
+  ]);
 }

@@ -5,7 +5,6 @@
  * CLI job over a small pilot; it reads answers, not the digest's counters, because it needs each
  * answer's centre, wave and date.
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { weekOfDate } from '../../core/calendar.ts';
 import type {
   ReportApplication,
@@ -15,10 +14,14 @@ import type {
   ReportSource,
 } from '../../core/report/source.ts';
 import type { Survey } from '../../core/definition.ts';
-import { call, num, partitionItems, partitionPages, str, type Db, type Item } from './client.ts';
-import { inviteesIndex } from './invites.ts';
-import { indexKeys, responseOf } from './responses.ts';
-import { table } from './table.ts';
+import { queryAll, queryPages, scanPages, type Db, type Item } from './client.ts';
+import { indexKeys, partitions, sortPrefixes } from './keys.ts';
+import { responseOf } from './responses.ts';
+
+const text = (item: Item | undefined, name: string) =>
+  typeof item?.[name] === 'string' ? (item[name] as string) : undefined;
+const number = (item: Item | undefined, name: string) =>
+  typeof item?.[name] === 'number' ? (item[name] as number) : undefined;
 
 /**
  * Every registered centre (`CENTRE#<slug>` / `CENTRE`). A scan, until the centre store lists
@@ -26,32 +29,24 @@ import { table } from './table.ts';
  */
 export async function readCentres(db: Db): Promise<ReportCentre[]> {
   const centres: ReportCentre[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await call(() =>
-      db.client.send(
-        new ScanCommand({
-          TableName: db.tableName,
-          FilterExpression: '#sk = :centre AND begins_with(#pk, :prefix)',
-          ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-          ExpressionAttributeValues: { ':centre': { S: 'CENTRE' }, ':prefix': { S: 'CENTRE#' } },
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      const slug = str(item, 'slug') ?? str(item, table.partitionKey)!.slice('CENTRE#'.length);
-      const applicationId = str(item, 'applicationId');
+  const pages = scanPages(db, {
+    FilterExpression: '#sk = :centre AND begins_with(#pk, :prefix)',
+    ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+    ExpressionAttributeValues: { ':centre': 'CENTRE', ':prefix': 'CENTRE#' },
+  });
+  for await (const items of pages) {
+    for (const item of items) {
+      const slug = text(item, 'slug') ?? String(item.pk).slice('CENTRE#'.length);
+      const applicationId = text(item, 'applicationId');
       centres.push({
         slug,
-        name: str(item, 'name') ?? slug,
-        region: str(item, 'region') ?? '',
-        approvedOn: str(item, 'approvedOn') ?? '',
+        name: text(item, 'name') ?? slug,
+        region: text(item, 'region') ?? '',
+        approvedOn: text(item, 'approvedOn') ?? '',
         ...(applicationId && { applicationId }),
       });
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return centres.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
@@ -77,12 +72,12 @@ async function readResponses(
   // The index sorts a survey's answers by week: read only the period's weeks.
   const between: [string, string] = [weekOfDate(period.from), `${weekOfDate(period.to)}#\uffff`];
   for (const survey of surveys.filter((candidate) => !candidate.review)) {
-    const pages = partitionPages(db, { partition: indexKeys.responses(survey.id), index: true, between });
+    const pages = queryPages(db, { partition: indexKeys.responses(survey.id), index: true, between });
     for await (const items of pages) {
       for (const item of items) {
         const { responseId, submittedAt, region, answers } = responseOf(item);
-        const centre = str(item, 'centre');
-        const wave = str(item, 'wave');
+        const centre = text(item, 'centre');
+        const wave = text(item, 'wave');
         responses.push({
           surveyId: survey.id,
           responseId,
@@ -91,7 +86,7 @@ async function readResponses(
           ...(region && { region }),
           ...(centre && { centre }),
           ...(wave && { wave }),
-          ...(item.imported?.BOOL && { imported: true }),
+          ...(item.imported === true && { imported: true }),
         });
       }
     }
@@ -103,11 +98,11 @@ async function readResponses(
 async function readInvitations(db: Db, surveys: readonly Survey[]): Promise<ReportInvitation[]> {
   const invitations: ReportInvitation[] = [];
   for (const survey of surveys.filter((candidate) => candidate.access === 'invite')) {
-    const items = await partitionItems(db, { partition: inviteesIndex(survey.id), index: true });
+    const items = await queryAll(db, { partition: indexKeys.invitees(survey.id), index: true });
     for (const item of items) {
-      const invitation: ReportInvitation = { surveyId: survey.id, invitedAt: str(item, 'invitedAt')! };
+      const invitation: ReportInvitation = { surveyId: survey.id, invitedAt: text(item, 'invitedAt')! };
       for (const name of ['centre', 'region', 'wave', 'answeredAt'] as const) {
-        const value = str(item, name);
+        const value = text(item, name);
         if (value) invitation[name] = value;
       }
       invitations.push(invitation);
@@ -123,24 +118,25 @@ const FINAL = new Set(['approved', 'rejected']);
  * recorded them (a history item of the case's partition; older cases may carry them on the case).
  */
 async function readApplications(db: Db): Promise<ReportApplication[]> {
-  const cases = await partitionItems(db, { partition: indexKeys.applications, index: true });
+  const cases = await queryAll(db, { partition: indexKeys.applications, index: true });
   return Promise.all(
     cases.map(async (item) => {
-      const responseId = str(item, 'responseId')!;
-      const history = (await partitionItems(db, { partition: `APP#${responseId}` })).filter((entry) =>
-        str(entry, table.sortKey)?.startsWith('HIST#'),
-      );
+      const responseId = text(item, 'responseId')!;
+      const history = await queryAll(db, {
+        partition: partitions.application(responseId),
+        beginsWith: sortPrefixes.history,
+      });
       const judged = [...history]
         .reverse()
-        .find((entry) => criteriaOf(entry) || num(entry, 'hours') !== undefined);
-      const status = str(item, 'status') ?? 'submitted';
-      const statusSince = str(item, 'statusSince');
-      const centre = str(item, 'centre');
+        .find((entry) => criteriaOf(entry) || number(entry, 'hours') !== undefined);
+      const status = text(item, 'status') ?? 'submitted';
+      const statusSince = text(item, 'statusSince');
+      const centre = text(item, 'centre');
       const criteria = criteriaOf(judged ?? item);
-      const reviewHours = num(judged ?? item, 'hours');
+      const reviewHours = number(judged ?? item, 'hours');
       return {
         responseId,
-        submittedAt: str(item, 'submittedAt')!,
+        submittedAt: text(item, 'submittedAt')!,
         status,
         ...(FINAL.has(status) && statusSince && { decidedAt: statusSince }),
         ...(centre && { centre }),
@@ -151,11 +147,10 @@ async function readApplications(db: Db): Promise<ReportApplication[]> {
   );
 }
 
-/** The committee's judgement per criterion, kept as a map of numbers or as JSON text. */
+/** The committee's judgement per criterion, kept as a map of numbers (or, older, as JSON text). */
 function criteriaOf(item: Item): Record<string, number> | undefined {
-  const attribute = item.criteria;
-  if (attribute?.S) return JSON.parse(attribute.S) as Record<string, number>;
-  if (attribute?.M)
-    return Object.fromEntries(Object.entries(attribute.M).map(([id, value]) => [id, Number(value.N)]));
+  const criteria = item.criteria;
+  if (typeof criteria === 'string') return JSON.parse(criteria) as Record<string, number>;
+  if (criteria && typeof criteria === 'object') return criteria as Record<string, number>;
   return undefined;
 }

@@ -3,43 +3,19 @@
  * it — idempotency record, counters, the invite's answered mark, the application case and the
  * receipt's outbox item — so a retry never stores twice and a failure never half-writes.
  */
-import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Invitation, NewResponse, Receipt, SubmissionStore } from '../../core/submit.ts';
 import type { Answers } from '../../core/validation.ts';
 import {
-  addCounters,
-  readItem,
+  addCountersWrite,
   ConditionFailedError,
-  key,
-  N,
-  S,
-  str,
-  transact,
+  getItem,
+  writeTransaction,
   type Db,
   type Item,
+  type TransactionWrite,
 } from './client.ts';
+import { indexKeys, keys } from './keys.ts';
 import { table } from './table.ts';
-
-export const keys = {
-  submission: (surveyId: string, submissionId: string) => key(`SUB#${surveyId}#${submissionId}`, 'SUB'),
-  response: (responseId: string) => key(`RESP#${responseId}`, 'RESPONSE'),
-  personal: (responseId: string) => key(`RESP#${responseId}`, 'PERSONAL'),
-  week: (surveyId: string, week: string, region?: string) =>
-    key(`AGG#${surveyId}`, region ? `W#${week}#R#${region}` : `W#${week}#ALL`),
-  invites: (surveyId: string) => key(`AGG#${surveyId}`, 'INVITES'),
-  statuses: (surveyId: string) => key(`AGG#${surveyId}`, 'STATUS'),
-  invite: (tokenHash: string) => key(`INVITE#${tokenHash}`, 'INVITE'),
-  invitee: (inviteeKey: string) => key(inviteeKey, 'INVITEE'),
-  application: (responseId: string) => key(`APP#${responseId}`, 'APP'),
-  outbox: (id: string) => key(`OUTBOX#${id}`, 'OUTBOX'),
-};
-
-/** GSI1 partitions: responses by survey (sorted by week and time), applications, pending mail. */
-export const indexKeys = {
-  responses: (surveyId: string) => `RESPONSES#${surveyId}`,
-  applications: 'APPLICATIONS',
-  outbox: 'OUTBOX#PENDING',
-};
 
 export type StoredResponse = {
   responseId: string;
@@ -58,23 +34,23 @@ export function createResponseStore(db: Db): SubmissionStore & {
 } {
   return {
     async findSubmission(surveyId, submissionId) {
-      const item = await readItem(db, keys.submission(surveyId, submissionId));
+      const item = await getItem(db, keys.submission(surveyId, submissionId));
       if (!item) return undefined;
       if (item.erasedAt) return { erased: true };
-      return { hash: str(item, 'hash')!, receipt: JSON.parse(str(item, 'receipt')!) as Receipt };
+      return { hash: item.hash as string, receipt: JSON.parse(item.receipt as string) as Receipt };
     },
 
     async findInvitation(hash) {
-      const invite = await readItem(db, keys.invite(hash));
+      const invite = await getItem(db, keys.invite(hash));
       if (!invite) return undefined;
-      const inviteeKey = str(invite, 'invitee')!;
-      const invitee = await readItem(db, keys.invitee(inviteeKey));
-      const region = str(invite, 'region');
+      const inviteeKey = invite.invitee as string;
+      const invitee = await getItem(db, keys.invitee(inviteeKey));
+      const region = invite.region as string | undefined;
       const invitation: Invitation = {
         tokenHash: hash,
-        surveyId: str(invite, 'surveyId')!,
+        surveyId: invite.surveyId as string,
         invitee: inviteeKey,
-        organisation: str(invite, 'organisation') ?? '',
+        organisation: (invite.organisation as string | undefined) ?? '',
         answered: invitee?.answeredAt !== undefined,
       };
       if (region) invitation.region = region;
@@ -84,7 +60,7 @@ export function createResponseStore(db: Db): SubmissionStore & {
     async saveResponse(response) {
       const items = transactionItems(db.tableName, response);
       try {
-        await transact(() => db.client.send(new TransactWriteItemsCommand({ TransactItems: items.writes })));
+        await writeTransaction(db, items.writes);
         return 'stored';
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
@@ -95,29 +71,28 @@ export function createResponseStore(db: Db): SubmissionStore & {
     },
 
     async getResponse(responseId) {
-      const item = await readItem(db, keys.response(responseId));
+      const item = await getItem(db, keys.response(responseId));
       return item ? responseOf(item) : undefined;
     },
 
     async getPersonal(responseId) {
-      const item = await readItem(db, keys.personal(responseId));
-      const answers = str(item, 'answers');
-      return answers ? (JSON.parse(answers) as Answers) : undefined;
+      const item = await getItem(db, keys.personal(responseId));
+      return typeof item?.answers === 'string' ? (JSON.parse(item.answers) as Answers) : undefined;
     },
   };
 }
 
 export function responseOf(item: Item): StoredResponse {
   const response: StoredResponse = {
-    responseId: str(item, 'responseId')!,
-    submissionId: str(item, 'submissionId')!,
-    surveyId: str(item, 'surveyId')!,
-    surveyVersion: Number(item.surveyVersion?.N ?? 0),
-    submittedAt: str(item, 'submittedAt')!,
-    week: str(item, 'week')!,
-    answers: JSON.parse(str(item, 'answers')!) as Answers,
+    responseId: item.responseId as string,
+    submissionId: item.submissionId as string,
+    surveyId: item.surveyId as string,
+    surveyVersion: (item.surveyVersion as number | undefined) ?? 0,
+    submittedAt: item.submittedAt as string,
+    week: item.week as string,
+    answers: JSON.parse(item.answers as string) as Answers,
   };
-  const region = str(item, 'region');
+  const region = item.region as string | undefined;
   if (region) response.region = region;
   return response;
 }
@@ -131,19 +106,19 @@ export function responseItem(response: NewResponse): Item {
   const responseId = receipt.responseId;
   return {
     ...keys.response(responseId),
-    responseId: S(responseId),
-    submissionId: S(receipt.submissionId),
-    surveyId: S(survey.id),
-    surveyVersion: N(survey.version),
-    submittedAt: S(submittedAt),
-    week: S(response.week),
-    answers: S(JSON.stringify(response.answers)),
-    ...(response.region && { region: S(response.region) }),
-    ...(response.centre && { centre: S(response.centre) }),
-    ...(response.wave && { wave: S(response.wave) }),
-    ...(response.imported && { imported: { BOOL: true } }),
-    [table.index.partitionKey]: S(indexKeys.responses(survey.id)),
-    [table.index.sortKey]: S(`${response.week}#${submittedAt}#${responseId}`),
+    responseId,
+    submissionId: receipt.submissionId,
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    submittedAt,
+    week: response.week,
+    answers: JSON.stringify(response.answers),
+    ...(response.region && { region: response.region }),
+    ...(response.centre && { centre: response.centre }),
+    ...(response.wave && { wave: response.wave }),
+    ...(response.imported && { imported: true }),
+    [table.index.partitionKey]: indexKeys.responses(survey.id),
+    [table.index.sortKey]: `${response.week}#${submittedAt}#${responseId}`,
   };
 }
 
@@ -151,8 +126,8 @@ export function responseItem(response: NewResponse): Item {
 export function personalItem(response: NewResponse, personal: Answers): Item {
   return {
     ...keys.personal(response.receipt.responseId),
-    answers: S(JSON.stringify(personal)),
-    [table.ttlAttribute]: N(response.expiresAt),
+    answers: JSON.stringify(personal),
+    [table.ttlAttribute]: response.expiresAt,
   };
 }
 
@@ -160,18 +135,18 @@ function transactionItems(TableName: string, response: NewResponse) {
   const { survey, receipt } = response;
   const submittedAt = response.submittedAt.toISOString();
   const responseId = receipt.responseId;
-  const writes: TransactWriteItem[] = [
+  const writes: TransactionWrite[] = [
     {
       Put: {
         TableName,
         Item: {
           ...keys.submission(survey.id, receipt.submissionId),
-          hash: S(response.hash),
-          receipt: S(JSON.stringify(receipt)),
-          responseId: S(responseId),
-          createdAt: S(submittedAt),
+          hash: response.hash,
+          receipt: JSON.stringify(receipt),
+          responseId,
+          createdAt: submittedAt,
           // The idempotency history expires with the personal data it could otherwise confirm.
-          [table.ttlAttribute]: N(response.expiresAt),
+          [table.ttlAttribute]: response.expiresAt,
         },
         ConditionExpression: notExists,
       },
@@ -183,11 +158,11 @@ function transactionItems(TableName: string, response: NewResponse) {
         ConditionExpression: notExists,
       },
     },
-    counterUpdate(TableName, keys.week(survey.id, response.week), response.counters),
+    addCountersWrite(TableName, keys.week(survey.id, response.week), response.counters),
   ];
   if (response.region)
     writes.push(
-      counterUpdate(TableName, keys.week(survey.id, response.week, response.region), response.counters),
+      addCountersWrite(TableName, keys.week(survey.id, response.week, response.region), response.counters),
     );
   if (response.personal) {
     writes.push({ Put: { TableName, Item: personalItem(response, response.personal) } });
@@ -196,8 +171,8 @@ function transactionItems(TableName: string, response: NewResponse) {
         Put: {
           TableName,
           Item: {
-            ...key(`EMAIL#${hash}`, `RESP#${responseId}`),
-            [table.ttlAttribute]: N(response.expiresAt),
+            ...keys.emailLookup(hash, keys.response(responseId).pk),
+            [table.ttlAttribute]: response.expiresAt,
           },
         },
       });
@@ -212,12 +187,12 @@ function transactionItems(TableName: string, response: NewResponse) {
         Key: keys.invitee(response.invitation.invitee),
         UpdateExpression: 'SET answeredAt = :at, responseId = :id',
         ConditionExpression: `attribute_exists(${table.partitionKey}) AND attribute_not_exists(answeredAt)`,
-        ExpressionAttributeValues: { ':at': S(submittedAt), ':id': S(responseId) },
+        ExpressionAttributeValues: { ':at': submittedAt, ':id': responseId },
       },
     });
     const region = response.invitation.region;
     writes.push(
-      counterUpdate(TableName, keys.invites(survey.id), {
+      addCountersWrite(TableName, keys.invites(survey.id), {
         answered: 1,
         ...(region && { [`answered@${region}`]: 1 }),
       }),
@@ -230,20 +205,20 @@ function transactionItems(TableName: string, response: NewResponse) {
         TableName,
         Item: {
           ...keys.application(responseId),
-          responseId: S(responseId),
-          surveyId: S(survey.id),
-          title: S(typeof title === 'string' ? title : responseId),
-          ...(response.region && { region: S(response.region) }),
-          status: S('submitted'),
-          submittedAt: S(submittedAt),
-          statusSince: S(submittedAt),
-          [table.index.partitionKey]: S(indexKeys.applications),
-          [table.index.sortKey]: S(`${submittedAt}#${responseId}`),
+          responseId,
+          surveyId: survey.id,
+          title: typeof title === 'string' ? title : responseId,
+          ...(response.region && { region: response.region }),
+          status: 'submitted',
+          submittedAt,
+          statusSince: submittedAt,
+          [table.index.partitionKey]: indexKeys.applications,
+          [table.index.sortKey]: `${submittedAt}#${responseId}`,
         },
         ConditionExpression: notExists,
       },
     });
-    writes.push(counterUpdate(TableName, keys.statuses(survey.id), { submitted: 1 }));
+    writes.push(addCountersWrite(TableName, keys.statuses(survey.id), { submitted: 1 }));
     // Imported answers are earlier evidence: nobody is waiting for a receipt.
     if (response.emailHashes.length > 0 && !response.imported) {
       writes.push({
@@ -251,32 +226,15 @@ function transactionItems(TableName: string, response: NewResponse) {
           TableName,
           Item: {
             ...keys.outbox(`receipt#${responseId}`),
-            kind: S('receipt'),
-            responseId: S(responseId),
-            createdAt: S(submittedAt),
-            [table.index.partitionKey]: S(indexKeys.outbox),
-            [table.index.sortKey]: S(`${submittedAt}#receipt#${responseId}`),
+            kind: 'receipt',
+            responseId,
+            createdAt: submittedAt,
+            [table.index.partitionKey]: indexKeys.outbox,
+            [table.index.sortKey]: `${submittedAt}#receipt#${responseId}`,
           },
         },
       });
     }
   }
   return { writes, inviteeIndex };
-}
-
-export function counterUpdate(
-  TableName: string,
-  itemKey: Item,
-  counters: Record<string, number>,
-): TransactWriteItem {
-  const update = addCounters(counters);
-  return {
-    Update: {
-      TableName,
-      Key: itemKey,
-      UpdateExpression: update.expression,
-      ExpressionAttributeNames: update.names,
-      ExpressionAttributeValues: update.values,
-    },
-  };
 }

@@ -7,6 +7,7 @@ import { statusText, type Decision } from '../../core/applications.ts';
 import type { Survey, Text } from '../../core/definition.ts';
 import { html } from '../html.ts';
 import type { Mail } from '../../core/ports.ts';
+import { link } from '../../core/links.ts';
 
 const meaning: Record<Decision, Text> = {
   'in-review': {
@@ -42,7 +43,9 @@ export function decisionMail(input: DecisionInput): Mail {
   const { decision, responseId } = input;
   const status = statusText[decision];
   const formLink =
-    decision === 'changes-requested' ? `${input.publicUrl}/forms/${input.survey.id}` : undefined;
+    decision === 'changes-requested'
+      ? link('form', { id: input.survey.id }, { base: input.publicUrl })
+      : undefined;
   const note = input.note.trim();
   const text = [
     `Besked om ansökan ${responseId} (${input.title}): ${status.sv}.`,

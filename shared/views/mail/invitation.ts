@@ -6,6 +6,7 @@ import { pilot } from '../../../surveys/pilot.ts';
 import type { Lang, Survey, Text } from '../../core/definition.ts';
 import { personalLink } from '../../core/invites.ts';
 import { html, type Html } from '../html.ts';
+import { link } from '../../core/links.ts';
 
 const swedishTime = (lang: Lang, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: pilot.timeZone, ...options });
@@ -93,8 +94,7 @@ function paragraphs(input: InvitationInput, lang: Lang): Paragraphs {
 /** The invitation or reminder email: Swedish first, then English, each with the personal link. */
 export function invitationMail(input: InvitationInput): InvitationMail {
   const { survey, publicUrl } = input;
-  const privacyUrl = (lang: Lang) =>
-    `${publicUrl.replace(/\/+$/, '')}/privacy${lang === 'en' ? '?lang=en' : ''}`;
+  const privacyUrl = (lang: Lang) => link('privacy', {}, { base: publicUrl, lang });
   const sections = (['sv', 'en'] as const).map((lang) => ({
     lang,
     words: paragraphs(input, lang),

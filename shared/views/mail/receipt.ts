@@ -3,73 +3,15 @@
  * the answers, in Swedish with an English introduction. Question labels and option labels come
  * from the definition; every answer reaches the HTML part through the escaping `html` tag.
  */
-import type { FieldQuestion, Lang, Question, Scale, Survey } from '../../core/definition.ts';
+import type { Lang, Survey } from '../../core/definition.ts';
 import { html, type Html } from '../html.ts';
 import type { Answers } from '../../core/validation.ts';
+import { link } from '../../core/links.ts';
 import type { Mail } from '../../core/ports.ts';
+import { viewOf } from '../questions/index.ts';
+import type { AnswerCopy } from '../questions/kit.ts';
 
-/** One answer made readable: a value, or parts (matrix rows, group items and their fields). */
-export type AnswerCopy = { label: string; value?: string; parts?: AnswerCopy[] };
 export type SectionCopy = { title: string; answers: AnswerCopy[] };
-
-const words = {
-  yes: { sv: 'Ja', en: 'Yes' },
-  no: { sv: 'Nej', en: 'No' },
-} as const;
-
-function scaleValue(scale: Scale, value: unknown, lang: Lang): string {
-  const label = scale.labels[String(value)]?.[lang];
-  return label ? `${String(value)} – ${label}` : String(value);
-}
-
-function formatValue(question: FieldQuestion, value: unknown, lang: Lang): string {
-  switch (question.type) {
-    case 'integer':
-    case 'number':
-      return question.unit ? `${String(value)} ${question.unit[lang]}` : String(value);
-    case 'singleChoice':
-      return question.options.find((option) => option.value === value)?.label[lang] ?? String(value);
-    case 'multiChoice':
-      return (Array.isArray(value) ? value : [value])
-        .map((item) => question.options.find((option) => option.value === item)?.label[lang] ?? String(item))
-        .join(', ');
-    case 'likert':
-      return scaleValue(question.scale, value, lang);
-    case 'boolean':
-    case 'consent':
-      return value === true ? words.yes[lang] : words.no[lang];
-    case 'matrix':
-      return JSON.stringify(value);
-    default:
-      return String(value);
-  }
-}
-
-function copyOf(question: Question, value: unknown, lang: Lang): AnswerCopy {
-  const label = question.label[lang];
-  if (question.type === 'matrix') {
-    const rows = (value ?? {}) as Record<string, unknown>;
-    return {
-      label,
-      parts: question.rows
-        .filter((row) => rows[row.id] !== undefined)
-        .map((row) => ({ label: row.label[lang], value: scaleValue(question.scale, rows[row.id], lang) })),
-    };
-  }
-  if (question.type === 'group') {
-    const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-    return {
-      label,
-      parts: items.map((item, index) => ({
-        label: `${question.itemLabel[lang]} ${index + 1}`,
-        parts: question.fields
-          .filter((field) => item[field.id] !== undefined)
-          .map((field) => ({ label: field.label[lang], value: formatValue(field, item[field.id], lang) })),
-      })),
-    };
-  }
-  return { label, value: formatValue(question, value, lang) };
-}
 
 /** The answers, section by section in definition order, labelled in `lang`; unanswered left out. */
 export function answersCopy(survey: Survey, answers: Answers, lang: Lang): SectionCopy[] {
@@ -78,7 +20,7 @@ export function answersCopy(survey: Survey, answers: Answers, lang: Lang): Secti
       title: section.title[lang],
       answers: section.questions
         .filter((question) => answers[question.id] !== undefined)
-        .map((question) => copyOf(question, answers[question.id], lang)),
+        .map((question) => viewOf(question).copy(question, answers[question.id], lang)),
     }))
     .filter((section) => section.answers.length > 0);
 }
@@ -102,7 +44,7 @@ function answerText(answer: AnswerCopy, depth: number): string[] {
   return [`${indent}${heading}`, ...lines.map((line) => `${indent}  ${line}`)];
 }
 
-export function copyHtml(sections: SectionCopy[]): Html {
+function copyHtml(sections: SectionCopy[]): Html {
   return html`${sections.map(
     (section) =>
       html`<h2 style="font-size:1.2em;margin:1.5em 0 .25em">${section.title}</h2>
@@ -110,7 +52,7 @@ export function copyHtml(sections: SectionCopy[]): Html {
   )}`;
 }
 
-export function copyText(sections: SectionCopy[]): string {
+function copyText(sections: SectionCopy[]): string {
   return sections
     .map((section) =>
       [`== ${section.title} ==`, ...section.answers.flatMap((answer) => answerText(answer, 0))].join('\n'),
@@ -139,7 +81,8 @@ export function receiptMail(input: ReceiptInput): Mail {
   const { survey, responseId } = input;
   const sections = answersCopy(survey, input.answers, 'sv');
   const when = stockholmTime(input.submittedAt);
-  const privacy = `${input.publicUrl}/privacy`;
+  const privacy = link('privacy', {}, { base: input.publicUrl });
+  const privacyEn = link('privacy', {}, { base: input.publicUrl, lang: 'en' });
   const text = [
     `Tack! Vi har tagit emot er ansökan "${survey.title.sv}" ${when}.`,
     `Ert referensnummer: ${responseId}`,
@@ -171,7 +114,7 @@ export function receiptMail(input: ReceiptInput): Mail {
         ${copyHtml(sections)}
         <p style="margin-top:2em">
           <a href="${privacy}">Så behandlar vi personuppgifter</a> ·
-          <a href="${privacy}?lang=en" lang="en">How we handle personal data</a>
+          <a href="${privacyEn}" lang="en">How we handle personal data</a>
         </p>
       </body>
     </html>`;

@@ -5,7 +5,8 @@
 import type { Lang, Survey, Text } from '../../core/definition.ts';
 import { html } from '../html.ts';
 import { pilot } from '../../../surveys/pilot.ts';
-import { layout, withLang, type Page } from './layout.ts';
+import { link } from '../../core/links.ts';
+import { layout, type Page } from './layout.ts';
 
 const copy = {
   title: { sv: 'Enkäter och formulär', en: 'Surveys and forms' },
@@ -46,7 +47,7 @@ export function homePage({ lang, surveys, mailViewer }: HomeOptions): Page {
       ${surveys.map(
         (survey) =>
           html`<li>
-            <a href="${withLang(`/forms/${survey.id}`, {}, lang)}">${survey.title[lang]}</a><br />
+            <a href="${link('form', { id: survey.id }, { lang })}">${survey.title[lang]}</a><br />
             <span class="meta">${survey.access === 'invite' ? copy.personal[lang] : copy.open[lang]}</span>
           </li>`,
       )}
@@ -59,8 +60,8 @@ export function homePage({ lang, surveys, mailViewer }: HomeOptions): Page {
     }
     <h2>${copy.about[lang]}</h2>
     <ul>
-      <li><a href="${withLang('/privacy', {}, lang)}">${copy.privacy[lang]}</a></li>
-      <li><a href="${withLang('/accessibility', {}, lang)}">${copy.accessibility[lang]}</a></li>
+      <li><a href="${link('privacy', {}, { lang })}">${copy.privacy[lang]}</a></li>
+      <li><a href="${link('accessibility', {}, { lang })}">${copy.accessibility[lang]}</a></li>
     </ul>`;
   return layout({ lang, title: copy.title[lang], content, otherLanguage: lang === 'sv' ? '/?lang=en' : '/' });
 }

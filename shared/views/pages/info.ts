@@ -6,6 +6,7 @@ import type { Lang } from '../../core/definition.ts';
 import { html } from '../html.ts';
 import { pilot } from '../../../surveys/pilot.ts';
 import { layout, type Page } from './layout.ts';
+import { link } from '../../core/links.ts';
 
 export function privacyPage(lang: Lang, contact: string, retentionMonths: number): Page {
   const sv = lang === 'sv';
@@ -92,7 +93,7 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
     lang,
     title: sv ? 'Personuppgifter' : 'Personal data',
     content,
-    otherLanguage: sv ? '/privacy?lang=en' : '/privacy',
+    otherLanguage: link('privacy', {}, { lang: sv ? 'en' : 'sv' }),
   });
 }
 
@@ -149,6 +150,6 @@ export function accessibilityPage(lang: Lang, contact: string): Page {
     lang,
     title: sv ? 'Tillgänglighetsredogörelse' : 'Accessibility statement',
     content,
-    otherLanguage: sv ? '/accessibility?lang=en' : '/accessibility',
+    otherLanguage: link('accessibility', {}, { lang: sv ? 'en' : 'sv' }),
   });
 }

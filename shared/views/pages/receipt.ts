@@ -2,6 +2,7 @@
 import type { Lang, Survey } from '../../core/definition.ts';
 import { html } from '../html.ts';
 import { layout, type Page } from './layout.ts';
+import { link } from '../../core/links.ts';
 
 export function receiptPage(survey: Survey, responseId: string, lang: Lang): Page {
   const sv = lang === 'sv';
@@ -24,6 +25,6 @@ export function receiptPage(survey: Survey, responseId: string, lang: Lang): Pag
       <p>
         ${sv ? 'Ange referensnumret om du kontaktar oss om dina svar.' : 'Quote the reference number if you contact us about your answers.'}
       </p>`,
-    otherLanguage: `/forms/${survey.id}/receipt/${responseId}${lang === 'sv' ? '?lang=en' : ''}`,
+    otherLanguage: link('receipt', { id: survey.id, responseId }, { lang: lang === 'sv' ? 'en' : 'sv' }),
   });
 }
