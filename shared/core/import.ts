@@ -53,8 +53,9 @@ export function uuidV5(name: string, namespace: string): string {
 
 // ISO 8601 date and time with a time zone (Z or ±hh:mm): without one the instant is ambiguous.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
-// The formula guard of `skc export` (a `'` before =, +, -, @, tab or CR), undone on the way in.
-const GUARDED = /^'[=+\-@\t\r]/;
+// The formula guard of `skc export` (csv-stringify's escape_formulas: a `'` before =, +, -, @, tab,
+// CR or their full-width forms), undone on the way in.
+const GUARDED = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Columns besides the export's: the centre (name or slug; empty = none). */
 const EXTRA_COLUMNS = ['centre'] as const;

@@ -50,7 +50,7 @@ describe('parseImportFile', () => {
     const text = file([
       {
         submittedAt: '2024-03-05T10:00:00+01:00',
-        answers: companyValue({ greatestValue: '-minus first, a guarded formula' }),
+        answers: companyValue({ greatestValue: '＝full-width equals first, a guarded formula' }),
         centre: 'ADDITIVT TEKNIKCENTER',
       },
     ]);
@@ -62,7 +62,7 @@ describe('parseImportFile', () => {
       line: 2,
       centre: centres[0],
       submittedAt: new Date('2024-03-05T09:00:00Z'),
-      answers: companyValue({ greatestValue: '-minus first, a guarded formula' }),
+      answers: companyValue({ greatestValue: '＝full-width equals first, a guarded formula' }),
     });
     // No submissionId: a UUIDv5 of the canonical content, the same every time.
     expect(row!.submissionId).toMatch(
