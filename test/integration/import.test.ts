@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
-import { csvWriter, exportColumns, exportRow, type Column } from '../../shared/core/export.ts';
-import type { Answers } from '../../shared/core/validation.ts';
 import { keys } from '../../shared/adapters/store/keys.ts';
 import { getItem } from '../../shared/adapters/store/client.ts';
 import { prepareTable } from '../../local/services.ts';
 import { companyValue as survey } from '../../surveys/company-value.ts';
 import { companyValue } from '../fixtures/answers.ts';
+import { importCsv, type ImportRow } from '../fixtures/import.ts';
 import { allResponses, recomputedCounters, sentMail, storedCounters, wiring } from './harness.ts';
 
 const { db } = wiring();
@@ -32,33 +31,11 @@ await db.client.send(
   }),
 );
 
-const columns: Column[] = [
-  ...exportColumns(survey),
-  { key: 'centre', label: { sv: 'Centrum', en: 'Centre' } },
-];
-
-type Row = { submittedAt: string; answers: Answers; centre?: string; submissionId?: string };
+type Row = ImportRow;
 
 /** A file in the columns `skc export` writes, plus centre. */
 function csvFile(name: string, rows: Row[]): string {
-  const writer = csvWriter(columns);
-  const text =
-    writer.start() +
-    writer.rows(
-      rows.map((row) => ({
-        ...exportRow(
-          survey,
-          {
-            responseId: '',
-            submissionId: row.submissionId ?? '',
-            submittedAt: row.submittedAt,
-            answers: row.answers,
-          },
-          undefined,
-        ),
-        centre: row.centre ?? null,
-      })),
-    );
+  const text = importCsv(survey, rows);
   const path = join(folder, name);
   writeFileSync(path, text);
   return path;

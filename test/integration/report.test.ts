@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
-import { csvWriter, exportColumns, exportRow } from '../../shared/core/export.ts';
 import { companyValue as survey } from '../../surveys/company-value.ts';
 import { criteria } from '../../surveys/criteria.ts';
 import { companyValue } from '../fixtures/answers.ts';
+import { importCsv } from '../fixtures/import.ts';
 import { wiring } from './harness.ts';
 
 const { db } = wiring();
@@ -90,27 +90,17 @@ const rows = [
   })),
   ...[4, 5, 5].map((value, index) => ({ at: `2024-09-2${index}T10:00:00Z`, value, centre: 'formel' })),
 ];
-const columns = [...exportColumns(survey), { key: 'centre', label: { sv: 'Centrum', en: 'Centre' } }];
-const writer = csvWriter(columns);
 const file = join(folder, 'answers.csv');
 writeFileSync(
   file,
-  writer.start() +
-    writer.rows(
-      rows.map((row) => ({
-        ...exportRow(
-          survey,
-          {
-            responseId: '',
-            submissionId: '',
-            submittedAt: row.at,
-            answers: companyValue({ wholeCentreValue: row.value }),
-          },
-          undefined,
-        ),
-        centre: row.centre,
-      })),
-    ),
+  importCsv(
+    survey,
+    rows.map((row) => ({
+      submittedAt: row.at,
+      answers: companyValue({ wholeCentreValue: row.value }),
+      centre: row.centre,
+    })),
+  ),
 );
 expect((await skc(['import', '--survey', 'company-value', '--csv', file])).code).toBe(0);
 

@@ -1,41 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { csvWriter, exportColumns, exportRow, type Column } from '../../shared/core/export.ts';
+import { csvWriter, exportColumns, exportRow } from '../../shared/core/export.ts';
 import { IMPORT_NAMESPACE, parseImportFile, uuidV5, type ImportCentre } from '../../shared/core/import.ts';
-import type { Answers } from '../../shared/core/validation.ts';
 import { companyValue as survey } from '../../surveys/company-value.ts';
 import { companyValue } from '../fixtures/answers.ts';
+import { importCsv, type ImportRow } from '../fixtures/import.ts';
 
 const centres: ImportCentre[] = [
   { slug: 'additivt-teknikcenter', name: 'Additivt Teknikcenter', region: 'tc-ostra-smaland' },
 ];
 const now = new Date('2026-12-02T12:00:00Z');
-const columns: Column[] = [
-  ...exportColumns(survey),
-  { key: 'centre', label: { sv: 'Centrum', en: 'Centre' } },
-];
 
-/** A file as `skc export` writes it, with a centre column. */
-function file(rows: { submittedAt: string; answers: Answers; centre?: string; submissionId?: string }[]) {
-  const writer = csvWriter(columns);
-  return (
-    writer.start() +
-    writer.rows(
-      rows.map((row) => ({
-        ...exportRow(
-          survey,
-          {
-            responseId: '',
-            submissionId: row.submissionId ?? '',
-            submittedAt: row.submittedAt,
-            answers: row.answers,
-          },
-          undefined,
-        ),
-        centre: row.centre ?? null,
-      })),
-    )
-  );
-}
+const file = (rows: ImportRow[]) => importCsv(survey, rows);
 
 describe('uuidV5', () => {
   it('matches the RFC example (www.example.com in the DNS namespace)', () => {
