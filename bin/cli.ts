@@ -20,6 +20,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   invite: () => import('./commands/invite.ts'),
   remind: () => import('./commands/remind.ts'),
   export: () => import('./commands/export.ts'),
+  import: () => import('./commands/import.ts'),
+  report: () => import('./commands/report.ts'),
   applications: () => import('./commands/applications.ts'),
   review: () => import('./commands/review.ts'),
   erase: () => import('./commands/erase.ts'),

@@ -151,7 +151,8 @@ export const command: Command = {
   },
 };
 
-async function readList(file: string): Promise<string> {
+/** A CSV file as text, refused in one line when it cannot be read or is not UTF-8. */
+export async function readList(file: string): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

@@ -22,7 +22,7 @@ export type InviteRow = {
   centre?: string;
 };
 
-type RowProblem = { line: number; message: string };
+export type RowProblem = { line: number; message: string };
 
 export type InviteList = { ok: true; rows: InviteRow[] } | { ok: false; problems: RowProblem[] };
 
@@ -166,12 +166,12 @@ function textProblems(column: string, value: string, max: number, required: bool
 }
 
 /** A quoted field may span lines; the row is reported where it starts. */
-function startLine({ info, record }: { info: { lines: number }; record: string[] }): number {
+export function startLine({ info, record }: { info: { lines: number }; record: string[] }): number {
   const breaks = record.reduce((count, field) => count + (field.match(/\n/g)?.length ?? 0), 0);
   return info.lines - breaks;
 }
 
-function csvReason(error: unknown): string {
+export function csvReason(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
   if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote is followed by more text in the same field';

@@ -57,6 +57,8 @@ export type NewResponse = {
   invitation: Invitation | undefined;
   /** Unix seconds after which personal data is deleted (DynamoDB TTL). */
   expiresAt: number;
+  /** Earlier evidence brought in by `skc import`: stored like an answer, but no mail goes out. */
+  imported?: true;
 };
 
 /**
@@ -162,7 +164,7 @@ export async function submitResponse(deps: SubmitDeps, request: SubmitRequest): 
       hash,
       invitation,
       now: request.now,
-      deps,
+      retentionUntil: deps.retentionUntil,
     });
     const outcome = await deps.store.saveResponse(response);
     if (outcome === 'already_answered') return answeredOrReplay();
@@ -240,7 +242,8 @@ async function findInvitation(
   return invitation;
 }
 
-function newResponse(
+/** Everything the store writes for validated answers (the submit path and `skc import` alike). */
+export function newResponse(
   survey: Survey,
   answers: Answers,
   context: {
@@ -248,7 +251,7 @@ function newResponse(
     hash: string;
     invitation: Invitation | undefined;
     now: Date;
-    deps: SubmitDeps;
+    retentionUntil: number;
   },
 ): NewResponse {
   const personal: Answers = {};
@@ -279,6 +282,6 @@ function newResponse(
     wave: context.invitation?.wave ?? waveOf(context.now),
     counters: countersFor(survey, answers),
     invitation: context.invitation,
-    expiresAt: context.deps.retentionUntil,
+    expiresAt: context.retentionUntil,
   };
 }

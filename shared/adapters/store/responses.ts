@@ -135,7 +135,8 @@ export function responseItem(response: NewResponse): Item {
     answers: JSON.stringify(response.answers),
     ...(response.region && { region: response.region }),
     ...(response.centre && { centre: response.centre }),
-    wave: response.wave,
+    ...(response.wave && { wave: response.wave }),
+    ...(response.imported && { imported: true }),
     [table.index.partitionKey]: indexKeys.responses(survey.id),
     [table.index.sortKey]: `${response.week}#${submittedAt}#${responseId}`,
   };
@@ -245,7 +246,8 @@ function transactionItems(TableName: string, response: NewResponse) {
       },
     });
     writes.push(addCountersWrite(TableName, keys.statuses(survey.id), { submitted: 1 }));
-    if (response.emailHashes.length > 0) {
+    // Imported answers are earlier evidence: nobody is waiting for a receipt.
+    if (response.emailHashes.length > 0 && !response.imported) {
       writes.push({
         Put: {
           TableName,
