@@ -93,9 +93,8 @@ describe('skc usage and help', () => {
     const [first, , usage] = result.err.split('\n');
     expect(first).toBe('skc invite: unknown option --nope');
     expect(usage).toBe(
-      'Usage: npx skc invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run]',
+      'Usage: npx skc invite --survey ID (--csv FILE | --centre SLUG) [--wave YYYY-VT|YYYY-HT] [--dry-run] [--resend-uncertain]',
     );
-    expect(usage).toBe('Usage: npx skc invite --survey ID --csv FILE [--dry-run] [--resend-uncertain]');
     expect(result.err).not.toMatch(/positional|place it at the end/);
   });
 
