@@ -116,7 +116,7 @@ describe('receipts', () => {
     // Act
     const deliveries = await deliverOutbox(deps, [`receipt#${id}`]);
     // Assess
-    expect(deliveries).toEqual([{ id: `receipt#${id}`, outcome: 'sent' }]);
+    expect(deliveries).toEqual([{ id: `receipt#${id}`, outcome: 'sent', kind: 'receipt' }]);
     const [mail, ...more] = await sentMail(person.email);
     expect(more).toHaveLength(0);
     expect(mail!.subject).toContain(id);

@@ -37,7 +37,8 @@ describe('load: retries and duplicates under concurrency', () => {
             {
               name: `Kurs ${index % 7}`,
               form: 'yh',
-              weeks: 1 + (index % 40),
+              length: 1 + (index % 40),
+              lengthUnit: 'veckor',
               participantsPerYear: index % 100,
               partnerCompanies: index % 9,
             },
