@@ -6,13 +6,12 @@
  * canonical content, so importing a file twice stores nothing twice.
  */
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { canonicalJson, normaliseAnswers, submissionHash } from './answers.ts';
 import { waveOf } from './calendar.ts';
 import type { Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
 import { exportColumns } from './export.ts';
-import { csvReason, startLine, type RowProblem } from './invites.ts';
+import { readCsvRecords, startLine, type RowProblem } from './invites.ts';
 import { newResponse, type NewResponse } from './submit.ts';
 import { isUuid, newResponseId } from './tokens.ts';
 import { validateAnswers, type Answers } from './validation.ts';
@@ -65,18 +64,9 @@ export function parseImportFile(
   text: string,
   options: { centres: readonly ImportCentre[]; now: Date },
 ): ImportFile {
-  let records: { info: { lines: number }; record: string[] }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as { info: { lines: number }; record: string[] }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return { ok: false, problems: [{ line, message: `the file is not valid CSV: ${csvReason(error)}` }] };
-  }
+  const read = readCsvRecords(text);
+  if (!read.ok) return read;
+  const records = read.records;
   const [header, ...rest] = records;
   if (!header) return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
   const columns = header.record.map((name) => name.trim());

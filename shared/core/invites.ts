@@ -38,6 +38,34 @@ type Column = (typeof COLUMNS)[number];
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const hasControl = (value: string) => CONTROL.test(value) || BIDI_CONTROL.test(value);
 
+/** A CSV record with the line it starts on (for `FILE:LINE` messages). */
+export type CsvRecord = { info: { lines: number }; record: string[] };
+
+/**
+ * Reads a CSV file as records with their line numbers, or the one problem that makes it
+ * unreadable. Swedish Excel saves CSV with semicolons: a header with semicolons and no commas
+ * switches the delimiter.
+ */
+export function readCsvRecords(
+  text: string,
+): { ok: true; records: CsvRecord[] } | { ok: false; problems: RowProblem[] } {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  try {
+    const records = parse(text, {
+      bom: true,
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as CsvRecord[];
+    return { ok: true, records };
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return { ok: false, problems: [{ line, message: `the file is not valid CSV: ${csvReason(error)}` }] };
+  }
+}
+
 /**
  * Reads an invitation list: a header row naming the columns `email,organisation,region[,name]
  * [,centre]` (any order; `region` is a Teknikcollege region's name in any case, or its slug), then
@@ -50,21 +78,9 @@ export function parseInviteList(
   text: string,
   options: { centres?: readonly Pick<Centre, 'slug' | 'name'>[] } = {},
 ): InviteList {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  let records: { info: { lines: number }; record: string[] }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as { info: { lines: number }; record: string[] }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return { ok: false, problems: [{ line, message: `the file is not valid CSV: ${csvReason(error)}` }] };
-  }
+  const read = readCsvRecords(text);
+  if (!read.ok) return read;
+  const records = read.records;
   const [header, ...body] = records;
   if (!header) return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
 
