@@ -3,7 +3,7 @@
  * offers on request. It goes to the address on file only, never to the address a request came
  * from, and carries no one's personal data but that address (a typed address may be a stranger's).
  */
-import { answersOnFile } from '../../shared/adapters/outbox.ts';
+import { answersOnFile } from '../../shared/adapters/outbox-held.ts';
 import { isResponseId } from '../../shared/core/tokens.ts';
 import { answersCopyMail } from '../../shared/views/mail/receipt.ts';
 import { getSurvey } from '../../surveys/index.ts';

@@ -4,7 +4,8 @@
  * with its id, kind, when, why and a masked recipient. `skc outbox retry ID` sends one again now:
  * for an uncertain mail that is the administrator's decision that a second copy is acceptable.
  */
-import { deliverOutbox, listHeldOutbox, retryHeldOutbox } from '../../shared/adapters/outbox.ts';
+import { deliverOutbox } from '../../shared/adapters/outbox.ts';
+import { listHeldOutbox, retryHeldOutbox } from '../../shared/adapters/outbox-held.ts';
 import { getSurvey } from '../../surveys/index.ts';
 import { CommandError, UsageError, type Command } from '../command.ts';
 

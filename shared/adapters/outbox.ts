@@ -14,28 +14,19 @@
  * to the end of its lease and a retry to its backoff, and failed or uncertain items leave for
  * `OUTBOX#HELD`. So the sweep reads only items due now, and nothing can hold back the rest.
  */
-import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Survey } from '../core/definition.ts';
 import { questionsOf } from '../core/definition.ts';
 import { isDecision } from '../core/applications.ts';
 import { afterSendFailure } from '../core/outbox.ts';
-import { admitReceipt, mailboxOf, RECEIPT_WINDOW_MS, type ReceiptWindow } from '../core/receipts.ts';
 import { logger } from './log.ts';
+import { admittedAddresses } from './receipt-window.ts';
+import { count, text, updateIfConditionHolds } from './store/items.ts';
 import { decisionMail } from '../views/mail/decision.ts';
 import { receiptMail } from '../views/mail/receipt.ts';
 import type { Mail, Mailer } from '../core/ports.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
-import {
-  classifyStoreFailure,
-  getItem,
-  isConditionFailure,
-  orStoreUnavailable,
-  queryAll,
-  StoreUnavailableError,
-  type Db,
-  type Item,
-} from './store/client.ts';
-import { emailHash } from '../core/tokens.ts';
+import { getItem, orStoreUnavailable, type Db, type Item } from './store/client.ts';
 import { indexKeys, keys, outboxIdOf } from './store/keys.ts';
 import { responseOf } from './store/responses.ts';
 import { table } from './store/table.ts';
@@ -255,59 +246,7 @@ async function prepare(deps: OutboxDeps, item: Item): Promise<Prepared> {
   return gone;
 }
 
-/**
- * The receipt's addresses whose mailbox may still get a confirmation (at most
- * RECEIPTS_PER_MAILBOX in 24 hours, `name+tag@` counted as `name@`); undefined when there are none
- * at all. Counting is idempotent per response, so a retry never uses up the cap.
- */
-async function admittedAddresses(
-  deps: OutboxDeps,
-  addresses: string[],
-  responseId: string,
-): Promise<string[] | undefined> {
-  if (addresses.length === 0) return undefined;
-  const admitted: string[] = [];
-  const seen = new Set<string>();
-  for (const address of addresses) {
-    const mailbox = mailboxOf(address);
-    if (seen.has(mailbox)) continue;
-    seen.add(mailbox);
-    if (await countReceipt(deps, mailbox, responseId)) admitted.push(address);
-  }
-  return admitted;
-}
-
-/** Attempts at the window's optimistic update before giving up as unavailable (a rare race). */
-const WINDOW_WRITES = 5;
-
-async function countReceipt(deps: OutboxDeps, mailbox: string, responseId: string): Promise<boolean> {
-  const windowKey = keys.receiptWindow(emailHash(mailbox));
-  for (let attempt = 0; attempt < WINDOW_WRITES; attempt++) {
-    const stored = await getItem(deps.db, windowKey);
-    const version = count(stored, 'version');
-    const window = JSON.parse(text(stored, 'window') ?? '[]') as ReceiptWindow;
-    const now = deps.now();
-    const { admitted, window: next } = admitReceipt(window, responseId, now);
-    if (!admitted) return false;
-    if (next.length === window.length && next.every((entry, index) => entry === window[index])) return true;
-    const written = await updateIfConditionHolds(deps.db, {
-      Key: windowKey,
-      UpdateExpression: 'SET #window = :window, version = :next, #ttl = :ttl',
-      ConditionExpression: version === undefined ? 'attribute_not_exists(version)' : 'version = :version',
-      ExpressionAttributeNames: { '#window': 'window', '#ttl': table.ttlAttribute },
-      ExpressionAttributeValues: {
-        ':window': JSON.stringify(next),
-        ':next': (version ?? 0) + 1,
-        ':ttl': Math.floor((now.getTime() + 2 * RECEIPT_WINDOW_MS) / 1000),
-        ...(version !== undefined && { ':version': version }),
-      },
-    });
-    if (written) return true;
-  }
-  throw new StoreUnavailableError('the receipt window kept changing');
-}
-
-function emailsOf(survey: Survey, personal: Answers): string[] {
+export function emailsOf(survey: Survey, personal: Answers): string[] {
   const addresses = questionsOf(survey)
     .filter((question) => question.personal === 'email')
     .map((question) => personal[question.id])
@@ -315,7 +254,7 @@ function emailsOf(survey: Survey, personal: Answers): string[] {
   return [...new Set(addresses)];
 }
 
-async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
+export async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
   const item = await getItem(db, keys.personal(responseId));
   const answers = text(item, 'answers');
   return answers ? (JSON.parse(answers) as Answers) : undefined;
@@ -332,28 +271,8 @@ async function isDone(deps: OutboxDeps, id: string): Promise<boolean> {
   return !item || isFinished(item);
 }
 
-/** Runs a conditional update of one item; false when its condition did not hold. */
-async function updateIfConditionHolds(
-  db: Db,
-  update: Omit<UpdateCommandInput, 'TableName'>,
-): Promise<boolean> {
-  try {
-    await db.documents.send(new UpdateCommand({ TableName: db.tableName, ...update }));
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw classifyStoreFailure(error);
-  }
-}
-
-/** A string or number attribute of an item read back, if it is one. */
-const text = (item: Item | undefined, name: string) =>
-  typeof item?.[name] === 'string' ? (item[name] as string) : undefined;
-const count = (item: Item | undefined, name: string) =>
-  typeof item?.[name] === 'number' ? (item[name] as number) : undefined;
-
 const open = `attribute_exists(${table.partitionKey}) AND ${FINISHED.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`;
-const dueKey = (at: Date, id: string) => `${at.toISOString()}#${id}`;
+export const dueKey = (at: Date, id: string) => `${at.toISOString()}#${id}`;
 
 /**
  * Claims the item to send it, recording the send before it is made (`sendingAt`), and moves it in
@@ -496,89 +415,4 @@ export async function sweepOutbox(
     startAfter = page.next;
   } while (startAfter && deliveries.length < maxItems);
   return { deliveries };
-}
-
-/** A mail set aside: failed, or sent without an answer from SES. */
-export type HeldMail = {
-  id: string;
-  kind: string;
-  state: 'failed' | 'uncertain';
-  at: string;
-  reason: string;
-  /** The recipients on file, if the person has not been erased meanwhile. */
-  to: string[];
-};
-
-/** Every mail set aside, oldest first (what `skc outbox` lists). */
-export async function listHeldOutbox(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>): Promise<HeldMail[]> {
-  const held: HeldMail[] = [];
-  for (const item of await queryAll(deps.db, { partition: indexKeys.outboxHeld, index: true })) {
-    const id = outboxIdOf(text(item, table.partitionKey));
-    if (!id) continue;
-    const uncertainAt = text(item, 'uncertainAt');
-    held.push({
-      id,
-      kind: text(item, 'kind') ?? '',
-      state: uncertainAt ? 'uncertain' : 'failed',
-      at: uncertainAt ?? text(item, 'failedAt') ?? '',
-      reason: text(item, 'failure') ?? '',
-      to: await recipientsOf(deps, text(item, 'responseId')),
-    });
-  }
-  return held;
-}
-
-async function recipientsOf(deps: Pick<OutboxDeps, 'db' | 'getSurvey'>, responseId: string | undefined) {
-  if (!responseId) return [];
-  const [personal, stored] = await Promise.all([
-    personalOf(deps.db, responseId),
-    getItem(deps.db, keys.response(responseId)),
-  ]);
-  const survey = stored && deps.getSurvey(responseOf(stored).surveyId);
-  return personal && survey ? emailsOf(survey, personal) : [];
-}
-
-/**
- * Puts a failed or uncertain mail back in the pending index, due now, with its attempts reset: an
- * administrator's explicit resend. False when there is no such mail set aside.
- */
-export function retryHeldOutbox(db: Db, id: string, now: Date): Promise<boolean> {
-  return updateIfConditionHolds(db, {
-    Key: keys.outbox(id),
-    UpdateExpression:
-      'SET #gsiPk = :pending, #gsiSk = :due, retriedAt = :at REMOVE failedAt, uncertainAt, failure, attempts, lastFailure, sendingAt, claimedUntil',
-    ConditionExpression: `attribute_not_exists(sentAt) AND (attribute_exists(failedAt) OR attribute_exists(uncertainAt))`,
-    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
-    ExpressionAttributeValues: {
-      ':pending': indexKeys.outbox,
-      ':due': dueKey(now, id),
-      ':at': now.toISOString(),
-    },
-  });
-}
-
-/**
- * What `skc copy` sends: a response's answers without anyone's personal data but the addresses
- * on file, and those addresses. Undefined when the response or its contact details are gone.
- */
-export async function answersOnFile(
-  deps: Pick<OutboxDeps, 'db' | 'getSurvey'>,
-  responseId: string,
-): Promise<{ survey: Survey; submittedAt: string; answers: Answers; to: string[] } | undefined> {
-  const [personal, stored] = await Promise.all([
-    personalOf(deps.db, responseId),
-    getItem(deps.db, keys.response(responseId)),
-  ]);
-  if (!personal || !stored) return undefined;
-  const response = responseOf(stored);
-  const survey = deps.getSurvey(response.surveyId);
-  if (!survey) return undefined;
-  const to = emailsOf(survey, personal);
-  if (to.length === 0) return undefined;
-  const own = Object.fromEntries(
-    questionsOf(survey)
-      .filter((question) => question.personal === 'email' && personal[question.id] !== undefined)
-      .map((question) => [question.id, personal[question.id]]),
-  ) as Answers;
-  return { survey, submittedAt: response.submittedAt, answers: { ...response.answers, ...own }, to };
 }
