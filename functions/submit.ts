@@ -4,7 +4,7 @@
  * error summary.
  */
 import { mediaTypeOf, parseBody } from '../shared/core/body.ts';
-import { decodeFormAnswers, normaliseAnswers } from '../shared/core/answers.ts';
+import { editItems } from '../shared/core/answers.ts';
 import type { Survey } from '../shared/core/definition.ts';
 import { Problem, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
 import { logger } from '../shared/adapters/log.ts';
@@ -88,10 +88,7 @@ function isForm(contentType: string | undefined): boolean {
   }
 }
 
-/**
- * "Add another course" / "Remove course 2" without JavaScript: the form posts with `_action`,
- * and gets itself back with one item more or less. Nothing is stored.
- */
+/** "Add another course" / "Remove course 2" without JavaScript: the form back, one item more or less. */
 function groupEdit(survey: Survey, request: HttpRequest) {
   let fields: [string, string][];
   try {
@@ -102,31 +99,17 @@ function groupEdit(survey: Survey, request: HttpRequest) {
     if (error instanceof Problem) return undefined; // submitResponse answers it
     throw error;
   }
-  const action = fields.find(([name]) => name === '_action')?.[1];
-  const match = action && /^(add|remove):([A-Za-z0-9]+)(?::(\d{1,3}))?$/.exec(action);
-  if (!match) return undefined;
-  const [, verb, groupId = '', index] = match;
-  const question = survey.sections.flatMap((section) => section.questions).find((q) => q.id === groupId);
-  if (question?.type !== 'group') return undefined;
-  const raw = decodeFormAnswers(survey, fields);
-  const rawItems = Array.isArray(raw[groupId]) ? (raw[groupId] as unknown[]) : [];
-  const visible = Math.max(rawItems.length, 1);
-  if (verb === 'remove' && index !== undefined) rawItems.splice(Number(index), 1);
-  raw[groupId] = rawItems;
-  const answers = normaliseAnswers(survey, raw, 'form');
-  const kept = Array.isArray(answers[groupId]) ? (answers[groupId] as unknown[]).length : 0;
-  const rows = verb === 'add' ? visible + 1 : Math.max(visible - 1, 1);
-  const value = (name: string) => fields.find(([key]) => key === name)?.[1] || undefined;
-  const token = value('token');
+  const edit = editItems(survey, fields);
+  if (!edit) return undefined;
   return html(
     200,
     renderForm({
       survey,
       lang: request.lang,
-      submissionId: value('submissionId') ?? crypto.randomUUID(),
-      ...(token && { token }),
-      answers,
-      extraItems: { [groupId]: Math.max(0, rows - Math.max(question.minItems, kept, 1)) },
+      submissionId: edit.submissionId ?? crypto.randomUUID(),
+      ...(edit.token && { token: edit.token }),
+      answers: edit.answers,
+      extraItems: edit.extraItems,
     }),
   );
 }

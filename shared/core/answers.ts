@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Survey } from './definition.ts';
-import { questionsOf } from './definition.ts';
+import { findQuestion, questionsOf } from './definition.ts';
 import { modelOf } from './questions/index.ts';
 import { isPlainObject, single, type Encoding } from './questions/kit.ts';
 import type { Answers } from './validation.ts';
@@ -73,4 +73,45 @@ export function submissionHash(answers: Answers, token: string | undefined): str
   return createHash('sha256')
     .update(canonicalJson({ answers, token: token ?? null }))
     .digest('base64url');
+}
+
+/** The form again after "add another" or "remove" on a repeatable question; nothing is stored. */
+export type ItemEdit = {
+  answers: Answers;
+  /** Empty rows to show below the answered ones, by question. */
+  extraItems: Record<string, number>;
+  submissionId?: string;
+  token?: string;
+};
+
+/**
+ * "Add another course" / "Remove course 2" without JavaScript: the form posts `_action`
+ * (`add:<question>` or `remove:<question>:<index>`) and gets itself back with one item more or
+ * less, everything typed kept. Undefined when the post is not such an edit (it is a submission).
+ */
+export function editItems(survey: Survey, fields: [string, string][]): ItemEdit | undefined {
+  const action = fields.find(([name]) => name === '_action')?.[1];
+  const match = action && /^(add|remove):([A-Za-z0-9]+)(?::(\d{1,3}))?$/.exec(action);
+  if (!match) return undefined;
+  const [, verb, questionId = '', index] = match;
+  const question = findQuestion(survey, questionId);
+  const repeats = question && modelOf(question).repeats(question);
+  if (!repeats) return undefined;
+  const raw = decodeFormAnswers(survey, fields);
+  const rawItems = Array.isArray(raw[questionId]) ? (raw[questionId] as unknown[]) : [];
+  const visible = Math.max(rawItems.length, 1);
+  if (verb === 'remove' && index !== undefined) rawItems.splice(Number(index), 1);
+  raw[questionId] = rawItems;
+  const answers = normaliseAnswers(survey, raw, 'form');
+  const kept = Array.isArray(answers[questionId]) ? (answers[questionId] as unknown[]).length : 0;
+  const rows = verb === 'add' ? visible + 1 : Math.max(visible - 1, 1);
+  const value = (name: string) => fields.find(([key]) => key === name)?.[1] || undefined;
+  const submissionId = value('submissionId');
+  const token = value('token');
+  return {
+    answers,
+    extraItems: { [questionId]: Math.max(0, rows - Math.max(repeats.min, kept, 1)) },
+    ...(submissionId && { submissionId }),
+    ...(token && { token }),
+  };
 }

@@ -10,6 +10,7 @@ import { canonicalJson, normaliseAnswers, submissionHash } from './answers.ts';
 import { waveOf } from './calendar.ts';
 import type { Survey } from './definition.ts';
 import { questionsOf } from './definition.ts';
+import { modelOf } from './questions/index.ts';
 import { exportColumns } from './export.ts';
 import { readCsvRecords, startLine, type RowProblem } from './invites.ts';
 import { newResponse, type NewResponse } from './submit.ts';
@@ -32,7 +33,7 @@ export type ImportRow = {
 
 export type ImportFile = { ok: true; rows: ImportRow[] } | { ok: false; problems: RowProblem[] };
 
-export const importLimits = { rows: 20_000 } as const;
+const importLimits = { rows: 20_000 } as const;
 
 /** The project's UUIDv5 namespace for imported rows without a submissionId. Never change it. */
 export const IMPORT_NAMESPACE = '5b0c7a52-3f0e-4d55-9a8e-6c1f2d7e4b19';
@@ -66,9 +67,7 @@ export function parseImportFile(
 ): ImportFile {
   const read = readCsvRecords(text);
   if (!read.ok) return read;
-  const records = read.records;
-  const [header, ...rest] = records;
-  if (!header) return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
+  const { header, rows: rest } = read;
   const columns = header.record.map((name) => name.trim());
   const known = [...exportColumns(survey).map((column) => column.key), ...EXTRA_COLUMNS];
   const unknown = columns.filter((name) => !known.includes(name));
@@ -214,25 +213,9 @@ function centreOf(
 function rawAnswers(survey: Survey, cells: Map<string, string>, problems: string[]): Answers {
   const raw: Answers = {};
   for (const question of questionsOf(survey)) {
-    if (question.type === 'matrix') {
-      const rows: Record<string, string> = {};
-      for (const row of question.rows) {
-        const cell = cells.get(`${question.id}.${row.id}`);
-        if (cell?.trim()) rows[row.id] = cell;
-      }
-      if (Object.keys(rows).length > 0) raw[question.id] = rows;
-      continue;
-    }
-    const cell = cells.get(question.id);
-    if (cell === undefined || !cell.trim()) continue;
-    if (question.type === 'multiChoice') raw[question.id] = cell.split(';');
-    else if (question.type === 'group') {
-      try {
-        raw[question.id] = JSON.parse(cell) as unknown;
-      } catch {
-        problems.push(`${question.id} must be the JSON list skc export writes`);
-      }
-    } else raw[question.id] = cell;
+    const read = modelOf(question).fromCells(question, (key) => cells.get(key));
+    if (read && 'problem' in read) problems.push(read.problem);
+    else if (read) raw[question.id] = read.value;
   }
   return raw;
 }

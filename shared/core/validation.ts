@@ -3,19 +3,15 @@
  * message in the respondent's language that names the question.
  */
 import type * as z from 'zod';
-import type { Lang, Question, Survey, Text } from './definition.ts';
+import type { Lang, Survey, Text } from './definition.ts';
 import { questionsOf } from './definition.ts';
-import { modelOf } from './questions/index.ts';
+import { modelOf, schemaOf } from './questions/index.ts';
 import { strictObject, type Reason } from './questions/kit.ts';
 
 export type Answers = Record<string, unknown>;
 export type ValidationIssue = { path: (string | number)[]; message: string };
 
 export { BIDI_CONTROL, isValidDate, isValidEmail, isValidOrgNumber } from './questions/kit.ts';
-
-function questionSchema(question: Question): z.ZodType {
-  return modelOf(question).schema(question);
-}
 
 const schemas = new WeakMap<Survey, z.ZodType<Answers>>();
 
@@ -26,7 +22,7 @@ function answersSchema(survey: Survey): z.ZodType<Answers> {
     const shape = Object.fromEntries(
       questionsOf(survey).map((question) => [
         question.id,
-        question.required ? questionSchema(question) : questionSchema(question).optional(),
+        question.required ? schemaOf(question) : schemaOf(question).optional(),
       ]),
     );
     schema = strictObject(shape) as unknown as z.ZodType<Answers>;

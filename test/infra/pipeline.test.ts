@@ -122,6 +122,21 @@ describe('Stack: pipeline (default context)', () => {
       expect(lines(file('page.css')).length).toBeGreaterThan(100);
     });
 
+    it('loads zod only in the function that validates answers (issue 16: no zod where nothing is validated)', () => {
+      for (const name of functionNames) {
+        const fn = resourcesOf(template, 'AWS::Lambda::Function')[idOf(name)]!;
+        const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+        const map = JSON.parse(
+          readFileSync(
+            path.join(synthesised.assembly.directory, `asset.${assetHash}`, 'index.mjs.map'),
+            'utf8',
+          ),
+        ) as { sources: string[] };
+        const carriesZod = map.sources.some((source) => source.includes('node_modules/zod/'));
+        expect({ name, carriesZod }).toEqual({ name, carriesZod: name === 'submit' });
+      }
+    });
+
     it('configures each function from the environment shared/adapters/config.ts reads', () => {
       for (const name of functionNames) {
         const spec: FunctionSpec = functions[name];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionType } from '../../shared/core/definition.ts';
 import { questionsOf } from '../../shared/core/definition.ts';
-import { questionModels } from '../../shared/core/questions/index.ts';
+import { questionModels, questionSchemas } from '../../shared/core/questions/index.ts';
 import { questionViews } from '../../shared/views/questions/index.ts';
 import { surveys } from '../../surveys/index.ts';
 
@@ -13,8 +13,9 @@ describe('Registry: question types', () => {
     }
   });
 
-  it('lists the same types in the core and the views', () => {
+  it('lists the same types in the core models, their answer schemas and the views', () => {
     expect(Object.keys(questionViews).sort()).toEqual(Object.keys(questionModels).sort());
+    expect(Object.keys(questionSchemas).sort()).toEqual(Object.keys(questionModels).sort());
   });
 
   it('does not compile without every type (checked by tsc)', () => {

@@ -2,10 +2,12 @@
 import * as z from 'zod';
 import type { ConsentQuestion } from '../definition.ts';
 import { formBoolean } from './boolean.ts';
-import { plain, reasonError, type QuestionModel } from './kit.ts';
+import { plain, reasonError, type QuestionModel, type QuestionSchema } from './kit.ts';
 
 export const consent: QuestionModel<ConsentQuestion> = {
   ...plain,
-  schema: () => z.literal(true, { error: reasonError({ reason: 'consent' }) }),
   normalise: (_question, value, encoding) => formBoolean(value, encoding),
 };
+
+export const consentSchema: QuestionSchema<ConsentQuestion> = () =>
+  z.literal(true, { error: reasonError({ reason: 'consent' }) });

@@ -5,30 +5,23 @@
  */
 import * as z from 'zod';
 import type { GroupQuestion } from '../definition.ts';
-import { fieldModel } from './fields.ts';
-import { fail, isPlainObject, plain, reasonError, strictObject, type QuestionModel } from './kit.ts';
+import { fieldModel, fieldSchema } from './fields.ts';
+import {
+  fail,
+  isPlainObject,
+  plain,
+  reasonError,
+  strictObject,
+  type QuestionModel,
+  type QuestionSchema,
+} from './kit.ts';
 
 const MAX_GROUP_INDEX = 999;
 
 export const group: QuestionModel<GroupQuestion> = {
   ...plain,
   parts: (question) => question.fields,
-  schema: (question) => {
-    const item = strictObject(
-      Object.fromEntries(
-        question.fields.map((field) => {
-          const schema = fieldModel(field).schema(field);
-          return [field.id, field.required ? schema : schema.optional()];
-        }),
-      ),
-    );
-    return z
-      .array(item, { error: reasonError({ reason: 'type', expected: 'list' }) })
-      .superRefine((items, ctx) => {
-        if (items.length < question.minItems || items.length > question.maxItems)
-          fail(ctx, { reason: 'count', min: question.minItems, max: question.maxItems });
-      });
-  },
+  repeats: (question) => ({ min: question.minItems, max: question.maxItems }),
   decode: (_question, entries) => {
     const items = new Map<number, Record<string, unknown>>();
     for (const [name, value] of entries) {
@@ -58,10 +51,36 @@ export const group: QuestionModel<GroupQuestion> = {
     return kept.length === 0 ? undefined : kept;
   },
   cells: (question, value) => ({ [question.id]: Array.isArray(value) ? value : null }),
+  fromCells: (question, cell) => {
+    const value = cell(question.id);
+    if (!value?.trim()) return undefined;
+    try {
+      return { value: JSON.parse(value) as unknown };
+    } catch {
+      return { problem: `${question.id} must be the JSON list skc export writes` };
+    }
+  },
   labelAt: (question, [index, fieldId], lang) => {
     if (typeof index !== 'number') return question.label[lang];
     const field = question.fields.find((candidate) => candidate.id === fieldId);
     const item = `${question.itemLabel[lang]} ${index + 1}`;
     return field ? `${item}: ${field.label[lang]}` : item;
   },
+};
+
+export const groupSchema: QuestionSchema<GroupQuestion> = (question) => {
+  const item = strictObject(
+    Object.fromEntries(
+      question.fields.map((field) => {
+        const schema = fieldSchema(field);
+        return [field.id, field.required ? schema : schema.optional()];
+      }),
+    ),
+  );
+  return z
+    .array(item, { error: reasonError({ reason: 'type', expected: 'list' }) })
+    .superRefine((items, ctx) => {
+      if (items.length < question.minItems || items.length > question.maxItems)
+        fail(ctx, { reason: 'count', min: question.minItems, max: question.maxItems });
+    });
 };

@@ -7,16 +7,29 @@ import * as z from 'zod';
 import type { Counters, Stats } from '../aggregate.ts';
 import type { Question, Text } from '../definition.ts';
 import type { Cell } from '../export.ts';
+import type { Distribution, Figure } from '../report/statistics.ts';
 
 export type Encoding = 'json' | 'form';
 /** Adds to a counter of the response's bucket (`by` defaults to 1). */
 type Add = (name: string, by?: number) => void;
 export type Column = { key: string; label: Text };
 
-/** Everything the core knows about one question type. */
+/**
+ * The zod schema of one answer of a type (required-ness is added by the caller). Apart from the
+ * model, so that only what validates answers (the submit function, the CLI's import) loads zod.
+ */
+export type QuestionSchema<Q extends Question> = (question: Q) => z.ZodType;
+
+/** How the evaluation report measures value with a question: its figure from the answers' counts. */
+export type ValueMeasure<Q extends Question> = {
+  kind: 'likert' | 'nps';
+  /** The range the figure can take (a Likert scale, or −100…100 for an NPS). */
+  range(question: Q): { min: number; max: number };
+  figure(question: Q, distribution: Distribution, imported: number): Figure;
+};
+
+/** Everything else the core knows about one question type. */
 export type QuestionModel<Q extends Question> = {
-  /** The zod schema of one answer (required-ness is added by the caller). */
-  schema(question: Q): z.ZodType;
   /** The hosted form's fields of this question (`q`, `q.row`, `q.0.field`) as the answer's shape. */
   decode(question: Q, entries: [string, string][]): unknown;
   /** Text normalised, blanks dropped; numbers and booleans coerced on the form path only. */
@@ -29,10 +42,22 @@ export type QuestionModel<Q extends Question> = {
   columns(question: Q): Column[];
   /** Export cells of one answer, keyed like the columns. */
   cells(question: Q, value: unknown): Record<string, Cell>;
+  /**
+   * The answer read back from its export cells (`skc import`), as text the form path normalises;
+   * undefined when the cells are blank, or a problem when they cannot be read.
+   */
+  fromCells(
+    question: Q,
+    cell: (key: string) => string | undefined,
+  ): { value: unknown } | { problem: string } | undefined;
   /** The label a respondent saw for the field at `path` below the question (after its id). */
   labelAt(question: Q, rest: (string | number)[], lang: keyof Text): string;
   /** The questions asked inside this one (a group's fields), shown in the public definition. */
   parts(question: Q): readonly Question[] | undefined;
+  /** How many items a repeatable question takes (a group's rows, added and removed on the form). */
+  repeats(question: Q): { min: number; max: number } | undefined;
+  /** A value measure of the evaluation report (likert, nps); undefined for every other type. */
+  valueMeasure: ValueMeasure<Q> | undefined;
   /** Its statistics carry a Net Promoter Score: the digest's headline and a CSV row of its own. */
   netPromoter: boolean;
   /** Its distribution is one per row (a matrix), not one over the question's values. */
@@ -203,6 +228,28 @@ export function meanStats(counters: Counters, prefix: string): { n: number; mean
   return n > 0 ? { n, mean: round((counters[`${prefix}#sum`] ?? 0) / n) } : { n };
 }
 
+/**
+ * An integer on a scale (likert, nps): blank dropped, a number from text on the form path, counted
+ * as a sum and per value, shown as the mean and each value's count.
+ */
+export function scale<Q extends Question>(bounds: (question: Q) => { min: number; max: number }) {
+  return {
+    ...plain,
+    normalise: normaliseNumber,
+    count: (question: Q, value: unknown, add: Add) => {
+      add(`${question.id}#sum`, value as number);
+      add(`${question.id}=${String(value)}`);
+    },
+    stats: (question: Q, counters: Counters) => {
+      const { min, max } = bounds(question);
+      return {
+        ...meanStats(counters, question.id),
+        distribution: distributionOf(counters, question.id, range(min, max)),
+      };
+    },
+  };
+}
+
 // --- export -----------------------------------------------------------------------------------
 
 export function cellOf(value: unknown): Cell {
@@ -222,8 +269,14 @@ export const plain = {
   stats: (question: Question, counters: Counters): Stats => ({ n: counters[`${question.id}#n`] ?? 0 }),
   columns: (question: Question): Column[] => [{ key: question.id, label: question.label }],
   cells: (question: Question, value: unknown): Record<string, Cell> => ({ [question.id]: cellOf(value) }),
+  fromCells: (question: Question, cell: (key: string) => string | undefined) => {
+    const value = cell(question.id);
+    return value?.trim() ? { value } : undefined;
+  },
+  valueMeasure: undefined,
   labelAt: (question: Question, _rest: (string | number)[], lang: keyof Text) => question.label[lang],
   parts: () => undefined,
+  repeats: () => undefined,
   netPromoter: false,
   perRow: false,
   comment: false,

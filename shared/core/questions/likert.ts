@@ -1,25 +1,16 @@
 /** `likert`: an integer on a labelled scale; the digest shows the mean and each value's count. */
 import type { LikertQuestion } from '../definition.ts';
-import {
-  distributionOf,
-  meanStats,
-  normaliseNumber,
-  numberIn,
-  plain,
-  range,
-  type QuestionModel,
-} from './kit.ts';
+import { meanFigure } from '../report/statistics.ts';
+import { numberIn, scale, type QuestionModel, type QuestionSchema } from './kit.ts';
 
 export const likert: QuestionModel<LikertQuestion> = {
-  ...plain,
-  schema: (question) => numberIn(question.scale.min, question.scale.max, true),
-  normalise: normaliseNumber,
-  count: (question, value, add) => {
-    add(`${question.id}#sum`, value as number);
-    add(`${question.id}=${String(value)}`);
+  ...scale((question) => question.scale),
+  valueMeasure: {
+    kind: 'likert',
+    range: (question) => question.scale,
+    figure: (question, distribution, imported) => meanFigure(distribution, question.scale, imported),
   },
-  stats: (question, counters) => ({
-    ...meanStats(counters, question.id),
-    distribution: distributionOf(counters, question.id, range(question.scale.min, question.scale.max)),
-  }),
 };
+
+export const likertSchema: QuestionSchema<LikertQuestion> = (question) =>
+  numberIn(question.scale.min, question.scale.max, true);

@@ -14,22 +14,12 @@ import {
   range,
   strictObject,
   type QuestionModel,
+  type QuestionSchema,
 } from './kit.ts';
 
 export const matrix: QuestionModel<MatrixQuestion> = {
   ...plain,
   perRow: true,
-  schema: (question) =>
-    strictObject(
-      Object.fromEntries(
-        question.rows.map((row) => [
-          row.id,
-          question.required
-            ? numberIn(question.scale.min, question.scale.max, true)
-            : numberIn(question.scale.min, question.scale.max, true).optional(),
-        ]),
-      ),
-    ),
   decode: (question, entries) => {
     const prefix = `${question.id}.`;
     const rows: Record<string, unknown> = {};
@@ -70,9 +60,27 @@ export const matrix: QuestionModel<MatrixQuestion> = {
     const rows = (value ?? {}) as Record<string, unknown>;
     return Object.fromEntries(question.rows.map((row) => [`${question.id}.${row.id}`, cellOf(rows[row.id])]));
   },
+  fromCells: (question, cell) => {
+    const rows: Record<string, string> = {};
+    for (const row of question.rows) {
+      const value = cell(`${question.id}.${row.id}`);
+      if (value?.trim()) rows[row.id] = value;
+    }
+    return Object.keys(rows).length > 0 ? { value: rows } : undefined;
+  },
   labelAt: (question, [row], lang) => {
     const found =
       typeof row === 'string' ? question.rows.find((candidate) => candidate.id === row) : undefined;
     return found ? `${question.label[lang]}: ${found.label[lang]}` : question.label[lang];
   },
 };
+
+export const matrixSchema: QuestionSchema<MatrixQuestion> = (question) =>
+  strictObject(
+    Object.fromEntries(
+      question.rows.map((row) => {
+        const rating = numberIn(question.scale.min, question.scale.max, true);
+        return [row.id, question.required ? rating : rating.optional()];
+      }),
+    ),
+  );

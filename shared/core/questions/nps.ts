@@ -1,14 +1,7 @@
 /** `nps`: 0–10; the digest shows the Net Promoter Score. */
 import type { NpsQuestion } from '../definition.ts';
-import {
-  distributionOf,
-  meanStats,
-  normaliseNumber,
-  numberIn,
-  plain,
-  range,
-  type QuestionModel,
-} from './kit.ts';
+import { npsFigure } from '../report/statistics.ts';
+import { numberIn, scale, type QuestionModel, type QuestionSchema } from './kit.ts';
 
 /** Net Promoter Score: promoters (9–10) minus detractors (0–6), in percent of answers. */
 function npsScore(distribution: Record<string, number>): number | undefined {
@@ -19,18 +12,21 @@ function npsScore(distribution: Record<string, number>): number | undefined {
   return Math.round(((count([9, 10]) - count([0, 1, 2, 3, 4, 5, 6])) / n) * 100);
 }
 
+const zeroToTen = scale<NpsQuestion>(() => ({ min: 0, max: 10 }));
+
 export const nps: QuestionModel<NpsQuestion> = {
-  ...plain,
+  ...zeroToTen,
   netPromoter: true,
-  schema: () => numberIn(0, 10, true),
-  normalise: normaliseNumber,
-  count: (question, value, add) => {
-    add(`${question.id}#sum`, value as number);
-    add(`${question.id}=${String(value)}`);
+  valueMeasure: {
+    kind: 'nps',
+    range: () => ({ min: -100, max: 100 }),
+    figure: (_question, distribution, imported) => npsFigure(distribution, imported),
   },
   stats: (question, counters) => {
-    const distribution = distributionOf(counters, question.id, range(0, 10));
-    const score = npsScore(distribution);
-    return { ...meanStats(counters, question.id), distribution, ...(score !== undefined && { nps: score }) };
+    const stats = zeroToTen.stats(question, counters);
+    const score = npsScore(stats.distribution);
+    return { ...stats, ...(score !== undefined && { nps: score }) };
   },
 };
+
+export const npsSchema: QuestionSchema<NpsQuestion> = () => numberIn(0, 10, true);

@@ -1,10 +1,9 @@
 /** `singleChoice`: one option value; the digest counts each value. */
 import type { SingleChoiceQuestion } from '../definition.ts';
-import { choiceStats, oneOf, plain, type QuestionModel } from './kit.ts';
+import { choiceStats, oneOf, plain, type QuestionModel, type QuestionSchema } from './kit.ts';
 
 export const singleChoice: QuestionModel<SingleChoiceQuestion> = {
   ...plain,
-  schema: (question) => oneOf(question.options.map((option) => option.value)),
   count: (question, value, add) => add(`${question.id}=${String(value)}`),
   stats: (question, counters) =>
     choiceStats(
@@ -13,3 +12,6 @@ export const singleChoice: QuestionModel<SingleChoiceQuestion> = {
       question.options.map((option) => option.value),
     ),
 };
+
+export const singleChoiceSchema: QuestionSchema<SingleChoiceQuestion> = (question) =>
+  oneOf(question.options.map((option) => option.value));

@@ -1,8 +1,7 @@
 /** `text` and `longText`: a trimmed string of at most `maxLength` characters. */
 import type { TextQuestion } from '../definition.ts';
-import { plain, text as textSchema, type QuestionModel } from './kit.ts';
+import { plain, text as textOf, type QuestionModel, type QuestionSchema } from './kit.ts';
 
-export const text: QuestionModel<TextQuestion> = {
-  ...plain,
-  schema: (question) => textSchema(question.maxLength),
-};
+export const text: QuestionModel<TextQuestion> = plain;
+
+export const textSchema: QuestionSchema<TextQuestion> = (question) => textOf(question.maxLength);

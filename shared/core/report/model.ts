@@ -17,8 +17,9 @@
  *   steering group's judgement is pooled over its answers.
  */
 import { compareWaves, localDate, waveOf } from '../calendar.ts';
-import type { LikertQuestion, NpsQuestion, Question, Survey } from '../definition.ts';
+import type { Survey } from '../definition.ts';
 import { questionsOf } from '../definition.ts';
+import { modelOf } from '../questions/index.ts';
 import { followup, respondentGroups, steeringCriteria } from './measures.ts';
 import type {
   ReportApplication,
@@ -29,7 +30,7 @@ import type {
   ReportResponse,
   ReportSource,
 } from './source.ts';
-import { meanFigure, MIN_ANSWERS, npsFigure, totalOf, type Distribution, type Figure } from './statistics.ts';
+import { MIN_ANSWERS, totalOf, type Distribution } from './statistics.ts';
 import type {
   ValueRow,
   RateRow,
@@ -40,20 +41,9 @@ import type {
   ReportModel,
 } from './format.ts';
 
-export type {
-  ValueRow,
-  RateRow,
-  Judgement,
-  QualityRow,
-  Reach,
-  Burden,
-  Process,
-  ScopeKind,
-  ScopeReport,
-  ReportModel,
-} from './format.ts';
+export type { ValueRow, Judgement, Reach, ScopeReport, ReportModel } from './format.ts';
 
-export const method = {
+const method = {
   minAnswers: MIN_ANSWERS,
   confidence: 0.95,
   likert: 't-interval: medel ± t(0,975; n−1) · s/√n, begränsat till skalan',
@@ -336,17 +326,24 @@ function ratesOf(invitations: ReportInvitation[], to: string): RateRow[] {
     .sort((a, b) => a.surveyId.localeCompare(b.surveyId) || compareWaves(a.wave, b.wave));
 }
 
-type ValueQuestion = LikertQuestion | NpsQuestion;
-const isValueQuestion = (question: Question): question is ValueQuestion =>
-  question.type === 'likert' || question.type === 'nps';
-
 function valueRows(surveys: readonly Survey[], answers: Placed[]): ValueRow[] {
   const rows: ValueRow[] = [];
   for (const group of respondentGroups) {
     const survey = surveys.find((candidate) => candidate.id === group.surveyId);
     if (!survey) continue;
     const ofSurvey = answers.filter((response) => response.surveyId === survey.id);
-    for (const question of questionsOf(survey).filter(isValueQuestion)) {
+    for (const question of questionsOf(survey)) {
+      const measure = modelOf(question).valueMeasure;
+      if (!measure) continue;
+      const figureOf = (responses: Placed[]) => {
+        const distribution: Distribution = {};
+        for (const response of responses) {
+          const value = String(response.answers[question.id]);
+          distribution[value] = (distribution[value] ?? 0) + 1;
+        }
+        const imported = responses.filter((response) => response.imported).length;
+        return measure.figure(question, distribution, imported);
+      };
       const answered = ofSurvey.filter((response) => typeof response.answers[question.id] === 'number');
       const pilot = answered.filter((response) => !response.baseline);
       const waves = [...new Set(pilot.map((response) => response.waveOf))].sort(compareWaves);
@@ -355,39 +352,18 @@ function valueRows(surveys: readonly Survey[], answers: Placed[]): ValueRow[] {
         surveyId: survey.id,
         questionId: question.id,
         label: question.label.sv,
-        type: question.type,
-        scale:
-          question.type === 'nps'
-            ? { min: -100, max: 100 }
-            : { min: question.scale.min, max: question.scale.max },
-        baseline: figureOf(
-          question,
-          answered.filter((response) => response.baseline),
-        ),
-        pilot: figureOf(question, pilot),
+        type: measure.kind,
+        scale: measure.range(question),
+        baseline: figureOf(answered.filter((response) => response.baseline)),
+        pilot: figureOf(pilot),
         waves: waves.map((wave) => ({
           wave,
-          figure: figureOf(
-            question,
-            pilot.filter((response) => response.waveOf === wave),
-          ),
+          figure: figureOf(pilot.filter((response) => response.waveOf === wave)),
         })),
       });
     }
   }
   return rows;
-}
-
-function figureOf(question: ValueQuestion, responses: Placed[]): Figure {
-  const distribution: Distribution = {};
-  for (const response of responses) {
-    const value = String(response.answers[question.id]);
-    distribution[value] = (distribution[value] ?? 0) + 1;
-  }
-  const imported = responses.filter((response) => response.imported).length;
-  return question.type === 'nps'
-    ? npsFigure(distribution, imported)
-    : meanFigure(distribution, question.scale, imported);
 }
 
 function qualityRows(
