@@ -6,7 +6,8 @@
 import type { Survey } from '../core/definition.ts';
 import { questionsOf } from '../core/definition.ts';
 import type { Answers } from '../core/validation.ts';
-import { dueKey, emailsOf, personalOf, type OutboxDeps } from './outbox.ts';
+import { emailsOf, type OutboxDeps } from './outbox.ts';
+import { dueKey, personalOf } from './store/outbox.ts';
 import { getItem, queryAll, type Db } from './store/client.ts';
 import { text, updateIfConditionHolds } from './store/items.ts';
 import { indexKeys, keys, outboxIdOf } from './store/keys.ts';

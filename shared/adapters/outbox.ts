@@ -10,26 +10,25 @@
  * sender or account refusal stops the round, a passing refusal retries later with backoff, an
  * uncertain send is set aside for an administrator (`skc outbox`).
  *
- * The pending index's sort key is when the item is next due (`<ISO time>#<id>`): a claim moves it
- * to the end of its lease and a retry to its backoff, and failed or uncertain items leave for
- * `OUTBOX#HELD`. So the sweep reads only items due now, and nothing can hold back the rest.
+ * How an item moves in the table (claim, release, finish, set aside, the pending index sorted by
+ * when each item is next due) is shared/adapters/store/outbox.ts.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Survey } from '../core/definition.ts';
 import { questionsOf } from '../core/definition.ts';
 import { isDecision } from '../core/applications.ts';
 import { afterSendFailure } from '../core/outbox.ts';
 import { logger } from './log.ts';
 import { admittedAddresses } from './receipt-window.ts';
-import { count, text, updateIfConditionHolds } from './store/items.ts';
 import { decisionMail } from '../views/mail/decision.ts';
 import { receiptMail } from '../views/mail/receipt.ts';
 import type { Mail, Mailer } from '../core/ports.ts';
 import { getApplication, getHistoryEntry } from './store/applications.ts';
-import { getItem, orStoreUnavailable, type Db, type Item } from './store/client.ts';
-import { indexKeys, keys, outboxIdOf } from './store/keys.ts';
+import { getItem, type Db, type Item } from './store/client.ts';
+import { count, text } from './store/items.ts';
+import * as outboxItem from './store/outbox.ts';
+import { personalOf } from './store/outbox.ts';
+import { keys } from './store/keys.ts';
 import { responseOf } from './store/responses.ts';
-import { table } from './store/table.ts';
 import type { Answers } from '../core/validation.ts';
 
 export type OutboxDeps = {
@@ -71,9 +70,6 @@ export type Delivery = { id: string; outcome: DeliveryOutcome; kind?: string; re
 
 /** Outcomes after which sending more this round is pointless: SES will not take anything now. */
 const STOPS: ReadonlySet<DeliveryOutcome> = new Set(['not-sent', 'sender-refused']);
-
-/** How long a claim keeps others off an item; well over one SES call (10 s request timeout). */
-const LEASE_MS = 60_000;
 
 /**
  * Delivers the given outbox items one by one; one item's failure does not stop the others, but
@@ -135,26 +131,33 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
   const item = await getItem(deps.db, keys.outbox(id));
   if (!item) return { outcome: 'missing' };
   const kind = text(item, 'kind');
-  if (isFinished(item)) return { outcome: 'done', kind };
+  if (outboxItem.isFinished(item)) return { outcome: 'done', kind };
   const now = deps.now();
   const leaseRunning = (count(item, 'claimedUntil') ?? 0) >= now.getTime();
   if (leaseRunning) return { outcome: 'busy', kind };
   if (text(item, 'sendingAt')) {
     // A deliverer claimed it to send and its lease ran out unfinished: it may have been sent.
-    await setAside(deps, id, item, 'uncertain', 'lease ran out mid-send', { lapsedOnly: true });
+    await outboxItem.setAside(
+      deps.db,
+      id,
+      item,
+      { state: 'uncertain', reason: 'lease ran out mid-send', at: deps.now() },
+      { lapsedOnly: true },
+    );
     return { outcome: 'uncertain', kind, reason: 'lease ran out mid-send' };
   }
-  if (!(await claim(deps, id))) return { outcome: (await isDone(deps, id)) ? 'done' : 'busy', kind };
+  if (!(await outboxItem.claim(deps.db, id, deps.now())))
+    return { outcome: (await outboxItem.isDone(deps.db, id)) ? 'done' : 'busy', kind };
 
   let prepared: Prepared;
   try {
     prepared = await prepare(deps, item);
   } catch (error) {
-    await release(deps, id, now).catch(() => undefined);
+    await outboxItem.release(deps.db, id, now).catch(() => undefined);
     throw error;
   }
   if (prepared.skip) {
-    await finish(deps, id, 'SET skippedAt = :at, skipReason = :reason', {
+    await outboxItem.finish(deps.db, id, 'SET skippedAt = :at, skipReason = :reason', {
       ':at': now.toISOString(),
       ':reason': prepared.skip,
     });
@@ -167,7 +170,7 @@ async function deliverOne(deps: OutboxDeps, id: string): Promise<Outcome> {
   } catch (error) {
     return { kind, ...(await afterFailure(deps, id, item, error)) };
   }
-  await finish(deps, id, 'SET sentAt = :at, messageId = :message', {
+  await outboxItem.finish(deps.db, id, 'SET sentAt = :at, messageId = :message', {
     ':at': deps.now().toISOString(),
     ':message': messageId,
   });
@@ -180,17 +183,26 @@ async function afterFailure(deps: OutboxDeps, id: string, item: Item, error: unk
   const decision = afterSendFailure(error, count(item, 'attempts') ?? 0, now);
   switch (decision.next) {
     case 'stop':
-      await release(deps, id, now);
+      await outboxItem.release(deps.db, id, now);
       return {
         outcome: decision.scope === 'sender' ? 'sender-refused' : 'not-sent',
         reason: decision.reason,
       };
     case 'retry':
-      await release(deps, id, decision.dueAt, decision.attempts, decision.reason);
+      await outboxItem.release(deps.db, id, decision.dueAt, {
+        attempts: decision.attempts,
+        reason: decision.reason,
+      });
       return { outcome: 'retry', reason: decision.reason };
     case 'failed':
     case 'uncertain':
-      await setAside(deps, id, item, decision.next, decision.reason, { lapsedOnly: false });
+      await outboxItem.setAside(
+        deps.db,
+        id,
+        item,
+        { state: decision.next, reason: decision.reason, at: deps.now() },
+        { lapsedOnly: false },
+      );
       return { outcome: decision.next, reason: decision.reason };
   }
 }
@@ -254,137 +266,6 @@ export function emailsOf(survey: Survey, personal: Answers): string[] {
   return [...new Set(addresses)];
 }
 
-export async function personalOf(db: Db, responseId: string): Promise<Answers | undefined> {
-  const item = await getItem(db, keys.personal(responseId));
-  const answers = text(item, 'answers');
-  return answers ? (JSON.parse(answers) as Answers) : undefined;
-}
-
-const FINISHED = ['sentAt', 'skippedAt', 'failedAt', 'uncertainAt'] as const;
-
-function isFinished(item: Item): boolean {
-  return FINISHED.some((name) => item[name] !== undefined);
-}
-
-async function isDone(deps: OutboxDeps, id: string): Promise<boolean> {
-  const item = await getItem(deps.db, keys.outbox(id));
-  return !item || isFinished(item);
-}
-
-const open = `attribute_exists(${table.partitionKey}) AND ${FINISHED.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`;
-export const dueKey = (at: Date, id: string) => `${at.toISOString()}#${id}`;
-
-/**
- * Claims the item to send it, recording the send before it is made (`sendingAt`), and moves it in
- * the pending index to the end of the lease, where the sweep does not look until the lease ends.
- */
-function claim(deps: OutboxDeps, id: string): Promise<boolean> {
-  const now = deps.now();
-  const until = now.getTime() + LEASE_MS;
-  return updateIfConditionHolds(deps.db, {
-    Key: keys.outbox(id),
-    UpdateExpression: 'SET claimedUntil = :until, sendingAt = :now, #gsiSk = :due',
-    ConditionExpression: `${open} AND attribute_not_exists(sendingAt) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :nowMs)`,
-    ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
-    ExpressionAttributeValues: {
-      ':until': until,
-      ':now': now.toISOString(),
-      ':nowMs': now.getTime(),
-      ':due': dueKey(new Date(until), id),
-    },
-  });
-}
-
-/** Gives the claim back (nothing was sent): pending again, due at `dueAt`. */
-async function release(
-  deps: OutboxDeps,
-  id: string,
-  dueAt: Date,
-  attempts?: number,
-  reason?: string,
-): Promise<void> {
-  await updateIfConditionHolds(deps.db, {
-    Key: keys.outbox(id),
-    UpdateExpression: `SET #gsiSk = :due${attempts === undefined ? '' : ', attempts = :attempts, lastFailure = :reason'} REMOVE claimedUntil, sendingAt`,
-    ConditionExpression: open,
-    ExpressionAttributeNames: { '#gsiSk': table.index.sortKey },
-    ExpressionAttributeValues: {
-      ':due': dueKey(dueAt, id),
-      ...(attempts !== undefined && { ':attempts': attempts, ':reason': reason ?? '' }),
-    },
-  });
-}
-
-/**
- * Ends an item as failed or uncertain and moves it to the held index that `skc outbox` lists.
- * `lapsedOnly`: only if the claim it was found with has really lapsed (another deliverer's).
- */
-async function setAside(
-  deps: OutboxDeps,
-  id: string,
-  item: Item,
-  state: 'failed' | 'uncertain',
-  reason: string,
-  options: { lapsedOnly: boolean },
-): Promise<void> {
-  const now = deps.now();
-  const at = state === 'failed' ? 'failedAt' : 'uncertainAt';
-  await updateIfConditionHolds(deps.db, {
-    Key: keys.outbox(id),
-    UpdateExpression: `SET ${at} = :at, failure = :reason, #gsiPk = :held, #gsiSk = :heldKey REMOVE claimedUntil`,
-    ConditionExpression: options.lapsedOnly ? `${open} AND claimedUntil = :claimed` : open,
-    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
-    ExpressionAttributeValues: {
-      ':at': now.toISOString(),
-      ':reason': reason,
-      ':held': indexKeys.outboxHeld,
-      ':heldKey': dueKey(now, id),
-      ...(options.lapsedOnly && { ':claimed': count(item, 'claimedUntil') ?? 0 }),
-    },
-  });
-}
-
-/** Marks the item done and takes it out of the pending index, so no poller sees it again. */
-async function finish(deps: OutboxDeps, id: string, set: string, values: Item): Promise<void> {
-  await updateIfConditionHolds(deps.db, {
-    Key: keys.outbox(id),
-    UpdateExpression: `${set} REMOVE claimedUntil, sendingAt, #gsiPk, #gsiSk`,
-    ConditionExpression: open,
-    ExpressionAttributeNames: { '#gsiPk': table.index.partitionKey, '#gsiSk': table.index.sortKey },
-    ExpressionAttributeValues: values,
-  });
-}
-
-/**
- * Pending outbox ids due now (the pending index is eventually consistent; delivery re-checks).
- * Claimed items and items waiting out a backoff sort after now, so they are not read at all.
- */
-export async function pendingOutbox(
-  db: Db,
-  limit = 25,
-  options: { now?: Date; startAfter?: Item } = {},
-): Promise<{ ids: string[]; next?: Item }> {
-  const now = options.now ?? new Date();
-  const page = await orStoreUnavailable(() =>
-    db.documents.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: table.index.name,
-        KeyConditionExpression: '#pk = :pk AND #sk < :due',
-        ExpressionAttributeNames: { '#pk': table.index.partitionKey, '#sk': table.index.sortKey },
-        // `~` sorts after `#`: every item due at or before this instant.
-        ExpressionAttributeValues: { ':pk': indexKeys.outbox, ':due': `${now.toISOString()}~` },
-        Limit: limit,
-        ...(options.startAfter && { ExclusiveStartKey: options.startAfter }),
-      }),
-    ),
-  );
-  const ids = (page.Items ?? [])
-    .map((item) => outboxIdOf(text(item, table.partitionKey)))
-    .filter((id): id is string => !!id);
-  return { ids, ...(page.LastEvaluatedKey && { next: page.LastEvaluatedKey }) };
-}
-
 export type SweepReport = {
   deliveries: Delivery[];
   /** Why the sweep stopped early, if it did: SES unreachable, or refusing the sender/account. */
@@ -404,7 +285,7 @@ export async function sweepOutbox(
   const deliveries: Delivery[] = [];
   let startAfter: Item | undefined;
   do {
-    const page = await pendingOutbox(deps.db, pageSize, {
+    const page = await outboxItem.pendingOutbox(deps.db, pageSize, {
       now: deps.now(),
       ...(startAfter && { startAfter }),
     });

@@ -15,7 +15,8 @@ const { main } = await import('../../bin/cli.ts');
 const { logger } = await import('../../shared/adapters/log.ts');
 const { handler } = await import('../../functions/mailer.ts');
 const { createMailer } = await import('../../shared/adapters/ses.ts');
-const { deliverOutbox, pendingOutbox, sweepOutbox } = await import('../../shared/adapters/outbox.ts');
+const { deliverOutbox, sweepOutbox } = await import('../../shared/adapters/outbox.ts');
+const { pendingOutbox } = await import('../../shared/adapters/store/outbox.ts');
 const { postJson, sentMail, startApp, wiring } = await import('./harness.ts');
 
 const app = await startApp();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startOutboxDrain } from '../../local/outbox.ts';
-import { pendingOutbox } from '../../shared/adapters/outbox.ts';
+import { pendingOutbox } from '../../shared/adapters/store/outbox.ts';
 import { centreApplication } from '../fixtures/answers.ts';
 import { postJson, sentMail, startApp, testMailer, wiring } from './harness.ts';
 
