@@ -252,9 +252,7 @@ async function invite(
       const mail = invitationMail({
         kind: 'invitation',
         survey,
-        organisation: recipient.organisation,
-        ...(recipient.name && { name: recipient.name }),
-        ...(recipient.centreName && { centreName: recipient.centreName }),
+        to: recipient,
         token,
         publicUrl: context.config.SKC_PUBLIC_URL,
       });

@@ -82,9 +82,7 @@ export const command: Command = {
         const mail = invitationMail({
           kind: 'reminder',
           survey,
-          organisation: invitee.organisation,
-          ...(invitee.name && { name: invitee.name }),
-          ...(invitee.centreName && { centreName: invitee.centreName }),
+          to: invitee,
           token,
           publicUrl: context.config.SKC_PUBLIC_URL,
         });

@@ -10,8 +10,8 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { table as design } from '../../shared/adapters/store/table.ts';
@@ -46,85 +46,39 @@ export class Jobs extends Construct {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.digestDeadLetters),
     });
-    const schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-      description: 'skc-pilot: lets the weekly schedule invoke the digest function',
-    });
-    acknowledge(
-      schedulerRole,
-      arnWildcardFinding(props.digest, ':*'),
-      'Scheduler invokes the digest function; the grant covers its versions and aliases (<arn>:*) and no other function.',
-    );
-    this.digestSchedule = new Schedule(this, 'WeeklyDigest', {
-      description: 'skc-pilot: the weekly digest to the working group',
-      schedule: ScheduleExpression.cron({
-        minute: '0',
-        hour: '7',
-        weekDay: 'MON',
-        timeZone: TimeZone.of('Europe/Stockholm'),
-      }),
-      timeWindow: TimeWindow.off(),
-      target: new LambdaInvoke(props.digest, {
-        role: schedulerRole,
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
-        deadLetterQueue: this.digestDeadLetters,
-      }),
+    this.digestSchedule = invokeOnSchedule(this, props.digest, {
+      id: 'WeeklyDigest',
+      roleId: 'SchedulerRole',
+      description: 'the weekly digest to the working group',
+      invoker: 'the weekly schedule',
+      target: 'digest',
+      schedule: weekly('MON', '7'),
+      retries: { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: this.digestDeadLetters },
     });
 
     // Five hours after the digest, time for its retries: a week without a digest is a metric
     // (DigestMissing) with an alarm, not something a person has to notice in their inbox.
-    const checkRole = new Role(this, 'DigestCheckRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-      description: 'skc-pilot: lets the weekly check invoke the digest-check function',
-    });
-    acknowledge(
-      checkRole,
-      arnWildcardFinding(props.digestCheck, ':*'),
-      'Scheduler invokes the digest-check function; the grant covers its versions and aliases (<arn>:*) and no other function.',
-    );
-    this.digestCheckSchedule = new Schedule(this, 'WeeklyDigestCheck', {
-      description: "skc-pilot: checks that last week's digest went out",
-      schedule: ScheduleExpression.cron({
-        minute: '0',
-        hour: '12',
-        weekDay: 'MON',
-        timeZone: TimeZone.of('Europe/Stockholm'),
-      }),
-      timeWindow: TimeWindow.off(),
-      target: new LambdaInvoke(props.digestCheck, {
-        role: checkRole,
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
-        deadLetterQueue: this.digestDeadLetters,
-      }),
+    this.digestCheckSchedule = invokeOnSchedule(this, props.digestCheck, {
+      id: 'WeeklyDigestCheck',
+      roleId: 'DigestCheckRole',
+      description: "checks that last week's digest went out",
+      invoker: 'the weekly check',
+      target: 'digest-check',
+      schedule: weekly('MON', '12'),
+      retries: { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: this.digestDeadLetters },
     });
 
     // A stream record whose retries ran out is parked with its shard position only, not its mail:
     // this sweep sends whatever is still pending, so no receipt or decision is ever lost.
-    const sweepRole = new Role(this, 'OutboxSweepRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-      description: 'skc-pilot: lets the outbox sweep invoke the mailer function',
-    });
-    acknowledge(
-      sweepRole,
-      arnWildcardFinding(props.mailer, ':*'),
-      'Scheduler invokes the mailer function; the grant covers its versions and aliases (<arn>:*) and no other function.',
-    );
-    new Schedule(this, 'OutboxSweep', {
-      description: 'skc-pilot: sends outbox mail still pending after the stream gave up',
+    invokeOnSchedule(this, props.mailer, {
+      id: 'OutboxSweep',
+      roleId: 'OutboxSweepRole',
+      description: 'sends outbox mail still pending after the stream gave up',
+      invoker: 'the outbox sweep',
+      target: 'mailer',
       schedule: ScheduleExpression.rate(Duration.minutes(15)),
-      target: new LambdaInvoke(props.mailer, {
-        role: sweepRole,
-        input: ScheduleTargetInput.fromObject({ sweep: true }),
-        retryAttempts: 0,
-      }),
+      retries: { retryAttempts: 0 },
+      input: ScheduleTargetInput.fromObject({ sweep: true }),
     });
 
     props.mailer.addEventSource(
@@ -148,6 +102,47 @@ export class Jobs extends Construct {
       }),
     );
   }
+}
+
+/** Weekly at the full hour, Stockholm time (daylight saving included). */
+function weekly(weekDay: string, hour: string): ScheduleExpression {
+  return ScheduleExpression.cron({ minute: '0', hour, weekDay, timeZone: TimeZone.of('Europe/Stockholm') });
+}
+
+type ScheduledJob = {
+  id: string;
+  roleId: string;
+  /** What the schedule does, after "skc-pilot: ". */
+  description: string;
+  /** For the role's description: "lets <invoker> invoke the <target> function". */
+  invoker: string;
+  target: string;
+  schedule: ScheduleExpression;
+  retries: Pick<ScheduleTargetBaseProps, 'retryAttempts' | 'maxEventAge' | 'deadLetterQueue'>;
+  input?: ScheduleTargetInput;
+};
+
+/**
+ * A Scheduler schedule that invokes one function, with a role of its own that may invoke only
+ * that function (its versions and aliases included) and only for this account's schedules.
+ */
+function invokeOnSchedule(scope: Construct, fn: IFunction, job: ScheduledJob): Schedule {
+  const role = new Role(scope, job.roleId, {
+    assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+    description: `skc-pilot: lets ${job.invoker} invoke the ${job.target} function`,
+  });
+  acknowledge(
+    role,
+    arnWildcardFinding(fn, ':*'),
+    `Scheduler invokes the ${job.target} function; the grant covers its versions and aliases (<arn>:*) and no other function.`,
+  );
+  return new Schedule(scope, job.id, {
+    description: `skc-pilot: ${job.description}`,
+    schedule: job.schedule,
+    target: new LambdaInvoke(fn, { role, ...job.retries, ...(job.input && { input: job.input }) }),
+  });
 }
 
 function deadLetterQueue(scope: Construct, id: string): Queue {

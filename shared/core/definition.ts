@@ -125,13 +125,8 @@ export function isOpen(survey: Survey, now: Date): boolean {
 /** The public definition of the contract: the survey without internal fields. */
 export function publicDefinition(survey: Survey) {
   return {
-    id: survey.id,
-    version: survey.version,
-    title: survey.title,
+    ...summary(survey),
     ...(survey.description && { description: survey.description }),
-    access: survey.access,
-    ...(survey.opensAt && { opensAt: survey.opensAt }),
-    ...(survey.closesAt && { closesAt: survey.closesAt }),
     sections: survey.sections.map((section) => ({
       id: section.id,
       title: section.title,
@@ -147,6 +142,7 @@ function publicQuestion(question: Question): Record<string, unknown> {
   return parts ? { ...rest, fields: parts.map(publicQuestion) } : rest;
 }
 
+/** What GET /surveys lists of a survey: its name, access and opening times. */
 export function summary(survey: Survey) {
   return {
     id: survey.id,

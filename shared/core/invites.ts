@@ -42,13 +42,13 @@ const hasControl = (value: string) => CONTROL.test(value) || BIDI_CONTROL.test(v
 export type CsvRecord = { info: { lines: number }; record: string[] };
 
 /**
- * Reads a CSV file as records with their line numbers, or the one problem that makes it
- * unreadable. Swedish Excel saves CSV with semicolons: a header with semicolons and no commas
- * switches the delimiter.
+ * Reads a CSV file as its header and rows, each with its line number, or the one problem that makes
+ * it unusable (not CSV, or empty). Swedish Excel saves CSV with semicolons: a header with
+ * semicolons and no commas switches the delimiter.
  */
 export function readCsvRecords(
   text: string,
-): { ok: true; records: CsvRecord[] } | { ok: false; problems: RowProblem[] } {
+): { ok: true; header: CsvRecord; rows: CsvRecord[] } | { ok: false; problems: RowProblem[] } {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   try {
@@ -59,7 +59,9 @@ export function readCsvRecords(
       skip_empty_lines: true,
       relax_column_count: true,
     }) as unknown as CsvRecord[];
-    return { ok: true, records };
+    const [header, ...rows] = records;
+    if (!header) return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
+    return { ok: true, header, rows };
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { ok: false, problems: [{ line, message: `the file is not valid CSV: ${csvReason(error)}` }] };
@@ -80,9 +82,7 @@ export function parseInviteList(
 ): InviteList {
   const read = readCsvRecords(text);
   if (!read.ok) return read;
-  const records = read.records;
-  const [header, ...body] = records;
-  if (!header) return { ok: false, problems: [{ line: 1, message: 'the file is empty' }] };
+  const { header, rows: body } = read;
 
   const headerLine = startLine(header);
   const columns = header.record.map((name) => name.trim().toLowerCase());
@@ -187,7 +187,7 @@ export function startLine({ info, record }: { info: { lines: number }; record: s
   return info.lines - breaks;
 }
 
-export function csvReason(error: unknown): string {
+function csvReason(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
   if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote is followed by more text in the same field';

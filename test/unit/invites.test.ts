@@ -184,8 +184,7 @@ describe('invitationMail', () => {
   const input = {
     kind: 'invitation' as const,
     survey: companyValue,
-    organisation: hostile,
-    name: 'Anna <b>Andersson</b>',
+    to: { organisation: hostile, name: 'Anna <b>Andersson</b>' },
     token: 'abcdefghijklmnopqrstuvwxyz012345',
     publicUrl: 'https://enkat.teknikcollege.se/',
   };
@@ -234,8 +233,7 @@ describe('invitationMail', () => {
   it('greets on behalf of the centre by its registered name, escaped', () => {
     const mail = invitationMail({
       ...input,
-      organisation: 'Verkstaden AB',
-      centreName: 'Additivt <i>Teknikcenter</i>',
+      to: { organisation: 'Verkstaden AB', centreName: 'Additivt <i>Teknikcenter</i>' },
     });
     expect(mail.text).toContain(
       `Additivt <i>Teknikcenter</i> bjuder in Verkstaden AB att svara på enkäten ”${companyValue.title.sv}”.`,
@@ -247,7 +245,7 @@ describe('invitationMail', () => {
   });
 
   it('tells a reminder that the organisation has not answered yet', () => {
-    const { text } = invitationMail({ ...input, kind: 'reminder', organisation: 'Verkstaden AB' });
+    const { text } = invitationMail({ ...input, kind: 'reminder', to: { organisation: 'Verkstaden AB' } });
     expect(text).toContain('Vi har ännu inte fått något svar från Verkstaden AB');
     expect(text).toContain('We have not yet received an answer from Verkstaden AB');
   });

@@ -223,17 +223,7 @@ export async function recordDecision(db: Db, request: DecisionRequest): Promise<
       {
         Put: {
           TableName,
-          Item: {
-            ...keys.history(request.responseId, historyKey),
-            at: at,
-            by: entry.by,
-            from: entry.from,
-            to: entry.to,
-            note: entry.note,
-            ...(entry.criteria && { criteria: entry.criteria }),
-            ...(entry.hours !== undefined && { hours: entry.hours }),
-            ...(centreSlug && { centre: centreSlug }),
-          },
+          Item: { ...keys.history(request.responseId, historyKey), ...entry },
           ConditionExpression: `attribute_not_exists(${table.partitionKey})`,
         },
       },

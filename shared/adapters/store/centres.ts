@@ -26,18 +26,17 @@ import { table } from './table.ts';
 /** The writes that register a centre: the item (only if its slug is free) and its contact's lookup. */
 export function registrationWrites(TableName: string, centre: Centre): TransactionWrite[] {
   const key = keys.centre(centre.slug);
+  // Slug, name, region and approval date as they are; the contact and application only when given.
+  const { contact, applicationId, ...identity } = centre;
   const writes: TransactionWrite[] = [
     {
       Put: {
         TableName,
         Item: {
           ...key,
-          slug: centre.slug,
-          name: centre.name,
-          region: centre.region,
-          approvedOn: centre.approvedOn,
-          ...(centre.contact && { contact: centre.contact }),
-          ...(centre.applicationId && { applicationId: centre.applicationId }),
+          ...identity,
+          ...(contact && { contact }),
+          ...(applicationId && { applicationId }),
           [table.index.partitionKey]: indexKeys.centres,
           [table.index.sortKey]: centre.slug,
         },
@@ -45,9 +44,9 @@ export function registrationWrites(TableName: string, centre: Centre): Transacti
       },
     },
   ];
-  if (centre.contact)
+  if (contact)
     writes.push({
-      Put: { TableName, Item: keys.emailLookup(emailHash(centre.contact), key[table.partitionKey]) },
+      Put: { TableName, Item: keys.emailLookup(emailHash(contact), key[table.partitionKey]) },
     });
   return writes;
 }

@@ -225,52 +225,34 @@ export async function addInviteLink(
   );
 }
 
+/** Updates the mark of an invitee that exists (an update never creates one). */
+async function updateInvitee(db: Db, key: string, expression: string, at?: Date): Promise<void> {
+  await orStoreUnavailable(() =>
+    db.documents.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.invitee(key),
+        UpdateExpression: expression,
+        ConditionExpression: `attribute_exists(${table.partitionKey})`,
+        ...(at && { ExpressionAttributeValues: { ':at': at.toISOString() } }),
+      }),
+    ),
+  );
+}
+
 /**
  * Records that the invitation is about to be sent, before it is: if SES then never answers (or the
  * process dies), the mark stays and a rerun knows it may have been delivered.
  */
-export async function markSending(db: Db, key: string, at: Date): Promise<void> {
-  await orStoreUnavailable(() =>
-    db.documents.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.invitee(key),
-        UpdateExpression: 'SET sendingAt = :at',
-        ConditionExpression: `attribute_exists(${table.partitionKey})`,
-        ExpressionAttributeValues: { ':at': at.toISOString() },
-      }),
-    ),
-  );
-}
+export const markSending = (db: Db, key: string, at: Date) =>
+  updateInvitee(db, key, 'SET sendingAt = :at', at);
 
 /** Takes the mark back when SES surely did not take the invitation (no connection, a refusal). */
-export async function clearSending(db: Db, key: string): Promise<void> {
-  await orStoreUnavailable(() =>
-    db.documents.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.invitee(key),
-        UpdateExpression: 'REMOVE sendingAt',
-        ConditionExpression: `attribute_exists(${table.partitionKey})`,
-      }),
-    ),
-  );
-}
+export const clearSending = (db: Db, key: string) => updateInvitee(db, key, 'REMOVE sendingAt');
 
 /** Records that the invitation email was handed to SES (only ever after it was). */
-export async function markSent(db: Db, key: string, at: Date): Promise<void> {
-  await orStoreUnavailable(() =>
-    db.documents.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.invitee(key),
-        UpdateExpression: 'SET sentAt = :at REMOVE sendingAt',
-        ConditionExpression: `attribute_exists(${table.partitionKey})`,
-        ExpressionAttributeValues: { ':at': at.toISOString() },
-      }),
-    ),
-  );
-}
+export const markSent = (db: Db, key: string, at: Date) =>
+  updateInvitee(db, key, 'SET sentAt = :at REMOVE sendingAt', at);
 
 /**
  * Claims today's reminder for an invitee and stores its new link, in one transaction. The

@@ -96,3 +96,13 @@ export type ReportModel = {
   centres: ScopeReport[];
   withoutCentre: ScopeReport | null;
 };
+
+/** Every scope of a report in reading order: the nation, its regions, its centres, the rest. */
+export function scopesOf(model: ReportModel): ScopeReport[] {
+  return [
+    model.national,
+    ...model.regions,
+    ...model.centres,
+    ...(model.withoutCentre ? [model.withoutCentre] : []),
+  ];
+}

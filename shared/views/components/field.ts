@@ -160,20 +160,34 @@ export function choices(
   return html`<div class="field${errors ? ' invalid' : ''}"><fieldset${d.ids ? html` aria-describedby="${d.ids}"` : ''}>
 <legend class="question">${label(question.label, question, context.lang)}</legend>${d.hint}${d.error}
 <div${layout ? html` class="${layout}"` : ''}>
-${options.map(
-  (option, index) =>
-    html`<div class="choice">
+${choiceInputs(id, type, options, (value) => chosen.has(value), aria)}
+</div></fieldset></div>`;
+}
+
+/**
+ * The radios or checkboxes of one set of choices, each with its label. The first carries the
+ * field's own id (where the error summary links) and `firstAttributes` (aria-invalid and the like).
+ */
+export function choiceInputs(
+  id: string,
+  type: 'radio' | 'checkbox',
+  options: { value: string; label: string }[],
+  checked: (value: string) => boolean,
+  firstAttributes: Html,
+): Html[] {
+  return options.map((option, index) => {
+    const optionId = index === 0 ? id : `${id}--${option.value}`;
+    return html`<div class="choice">
       <input
         type="${type}"
-        id="${index === 0 ? id : `${id}--${option.value}`}"
+        id="${optionId}"
         name="${id}"
         value="${option.value}"
-        ${flag('checked', chosen.has(option.value))}${index === 0 ? aria : ''}
+        ${flag('checked', checked(option.value))}${index === 0 ? firstAttributes : ''}
       />
-      <label for="${index === 0 ? id : `${id}--${option.value}`}">${option.label}</label>
-    </div>`,
-)}
-</div></fieldset></div>`;
+      <label for="${optionId}">${option.label}</label>
+    </div>`;
+  });
 }
 
 /** The hint under a label: the question's help, then what its type adds (a range, a length). */

@@ -38,10 +38,13 @@ export type InvitationKind = 'invitation' | 'reminder';
 export type InvitationInput = {
   kind: InvitationKind;
   survey: Survey;
-  organisation: string;
-  name?: string;
-  /** The registered name of the centre on whose behalf the invitation goes out. */
-  centreName?: string;
+  /** Whom it goes to, as the invitation list gave them (an invitee record fits as it is). */
+  to: {
+    organisation: string;
+    name?: string | undefined;
+    /** The registered name of the centre on whose behalf the invitation goes out. */
+    centreName?: string | undefined;
+  };
   token: string;
   publicUrl: string;
 };
@@ -66,12 +69,12 @@ type Paragraphs = {
 };
 
 function paragraphs(input: InvitationInput, lang: Lang): Paragraphs {
-  const { survey, organisation } = input;
+  const { survey } = input;
+  const { organisation, name, centreName: centre } = input.to;
   const title = survey.title[lang];
   const by = answerBy(survey)?.[lang];
   const sv = lang === 'sv';
-  const greeting = input.name ? (sv ? `Hej ${input.name}!` : `Hello ${input.name},`) : sv ? 'Hej!' : 'Hello,';
-  const centre = input.centreName;
+  const greeting = name ? (sv ? `Hej ${name}!` : `Hello ${name},`) : sv ? 'Hej!' : 'Hello,';
   const lead =
     input.kind === 'invitation'
       ? centre

@@ -6,7 +6,7 @@ import type { Lang, Survey, Text } from '../../core/definition.ts';
 import { html } from '../html.ts';
 import { pilot } from '../../../surveys/pilot.ts';
 import { link } from '../../core/links.ts';
-import { layout, type Page } from './layout.ts';
+import { layout, serviceLinks, type Page } from './layout.ts';
 
 const copy = {
   title: { sv: 'Enkäter och formulär', en: 'Surveys and forms' },
@@ -27,8 +27,6 @@ const copy = {
     en: 'Every email the local stack has sent: confirmations, invitations and weekly digests.',
   },
   about: { sv: 'Om tjänsten', en: 'About this service' },
-  privacy: { sv: 'Så behandlar vi personuppgifter', en: 'How we handle personal data' },
-  accessibility: { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
 } satisfies Record<string, Text>;
 
 export type HomeOptions = {
@@ -60,8 +58,7 @@ export function homePage({ lang, surveys, mailViewer }: HomeOptions): Page {
     }
     <h2>${copy.about[lang]}</h2>
     <ul>
-      <li><a href="${link('privacy', {}, { lang })}">${copy.privacy[lang]}</a></li>
-      <li><a href="${link('accessibility', {}, { lang })}">${copy.accessibility[lang]}</a></li>
+      ${serviceLinks(lang).map((anchor) => html`<li>${anchor}</li>`)}
     </ul>`;
   return layout({ lang, title: copy.title[lang], content, otherLanguage: lang === 'sv' ? '/?lang=en' : '/' });
 }

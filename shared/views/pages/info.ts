@@ -2,8 +2,8 @@
  * The privacy notice (GDPR art. 13) and the accessibility statement (tillgänglighetsredogörelse),
  * linked from every form.
  */
-import type { Lang } from '../../core/definition.ts';
-import { html } from '../html.ts';
+import type { Lang, Text } from '../../core/definition.ts';
+import { html, type Html } from '../html.ts';
 import { pilot } from '../../../surveys/pilot.ts';
 import { layout, type Page } from './layout.ts';
 import { link } from '../../core/links.ts';
@@ -89,12 +89,7 @@ export function privacyPage(lang: Lang, contact: string, retentionMonths: number
           erased and to object to the processing. Write to <a href="mailto:${contact}">${contact}</a>. You can
           also complain to the Swedish Authority for Privacy Protection (IMY).
         </p>`;
-  return layout({
-    lang,
-    title: sv ? 'Personuppgifter' : 'Personal data',
-    content,
-    otherLanguage: link('privacy', {}, { lang: sv ? 'en' : 'sv' }),
-  });
+  return infoPage(lang, 'privacy', { sv: 'Personuppgifter', en: 'Personal data' }, content);
 }
 
 export function accessibilityPage(lang: Lang, contact: string): Page {
@@ -146,10 +141,16 @@ export function accessibilityPage(lang: Lang, contact: string): Page {
           are not satisfied with our answer, you can contact the Agency for Digital Government (DIGG), which
           supervises accessibility.
         </p>`;
-  return layout({
+  return infoPage(
     lang,
-    title: sv ? 'Tillgänglighetsredogörelse' : 'Accessibility statement',
+    'accessibility',
+    { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
     content,
-    otherLanguage: link('accessibility', {}, { lang: sv ? 'en' : 'sv' }),
-  });
+  );
+}
+
+/** An information page, titled in its language, linking to the same page in the other. */
+function infoPage(lang: Lang, page: 'privacy' | 'accessibility', title: Text, content: Html): Page {
+  const otherLanguage = link(page, {}, { lang: lang === 'sv' ? 'en' : 'sv' });
+  return layout({ lang, title: title[lang], content, otherLanguage });
 }

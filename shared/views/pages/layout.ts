@@ -68,12 +68,16 @@ export function layout({ lang, title, content, otherLanguage }: LayoutOptions): 
         <header class="site"><p>${chrome.site[lang]} · ${pilot.name[lang]}</p></header>
         ${otherLanguage ? html`<p class="lang"><a href="${otherLanguage}" lang="${other}" hreflang="${other}">${chrome.switchTo[lang]}</a></p>` : ''}
         <main id="main" tabindex="-1">${content}</main>
-        <footer class="site">
-          <a href="${link('privacy', {}, { lang })}">${chrome.privacy[lang]}</a>
-          <a href="${link('accessibility', {}, { lang })}">${chrome.accessibility[lang]}</a>
-        </footer>
+        <footer class="site">${serviceLinks(lang)}</footer>
         ${scriptElement}
       </body>
     </html> `;
   return { body: page.value, policy: pagePolicy };
+}
+
+/** The links every page's footer carries, and the home page lists: privacy and accessibility. */
+export function serviceLinks(lang: Lang): Html[] {
+  return (['privacy', 'accessibility'] as const).map(
+    (page) => html`<a href="${link(page, {}, { lang })}">${chrome[page][lang]}</a>`,
+  );
 }

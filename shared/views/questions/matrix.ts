@@ -6,6 +6,7 @@ import type { MatrixQuestion } from '../../core/definition.ts';
 import { distributionMean } from '../../core/digest.ts';
 import {
   asText,
+  choiceInputs,
   describedBy,
   fieldName,
   label,
@@ -41,19 +42,7 @@ function matrixControl(question: MatrixQuestion, context: Context): Html {
           <legend>${row.label[lang]}</legend>
           ${d.error}
           <div class="scale labelled">
-            ${options.map(
-              (option, index) =>
-                html`<div class="choice">
-                  <input
-                    type="radio"
-                    id="${index === 0 ? id : `${id}--${option.value}`}"
-                    name="${id}"
-                    value="${option.value}"
-                    ${flag('checked', value === option.value)}${flag('aria-invalid="true"', index === 0 && invalid)}
-                  />
-                  <label for="${index === 0 ? id : `${id}--${option.value}`}">${option.label}</label>
-                </div>`,
-            )}
+            ${choiceInputs(id, 'radio', options, (option) => option === value, flag('aria-invalid="true"', invalid))}
           </div>
         </fieldset>`;
       })}

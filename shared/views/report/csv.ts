@@ -6,10 +6,12 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ReportModel, ScopeReport, ValueRow } from '../../core/report/model.ts';
+import type { Reach } from '../../core/report/format.ts';
+import { scopesOf } from '../../core/report/format.ts';
 import type { Figure, Total } from '../../core/report/statistics.ts';
 import { TOO_FEW } from './format.ts';
 
-export const reportCsvColumns = [
+const reportCsvColumns = [
   'scope',
   'id',
   'name',
@@ -28,14 +30,17 @@ export const reportCsvColumns = [
 type Cell = string | number | null;
 type CsvRow = Record<(typeof reportCsvColumns)[number], Cell>;
 
+/** The reach counts, each a row counted over the centres that reported them. */
+const reachMeasures = [
+  ['underOneWeek', 'Utbildningar kortare än en vecka'],
+  ['oneTo39Weeks', 'Utbildningar 1–39 veckor'],
+  ['fortyWeeksOrMore', 'Utbildningar 40 veckor eller längre'],
+  ['excludedBefore', 'Certifierade nu som 40-veckorsregeln utestängde'],
+] as const satisfies readonly (readonly [Exclude<keyof Reach, 'centres'>, string])[];
+
 /** Waves of a value figure: `before-approval` (the baseline), `pilot` (all waves), or a wave id. */
 export function reportCsv(model: ReportModel): string {
-  const scopes = [
-    model.national,
-    ...model.regions,
-    ...model.centres,
-    ...(model.withoutCentre ? [model.withoutCentre] : []),
-  ];
+  const scopes = scopesOf(model);
   const rows = scopes.flatMap(scopeRows);
   return stringify(
     rows.map((row) => reportCsvColumns.map((column) => row[column] ?? '')),
@@ -87,22 +92,9 @@ function scopeRows(scope: ScopeReport): CsvRow[] {
     ...(scope.kind === 'without-centre'
       ? []
       : [
-          row(null, 'reach.underOneWeek', 'Utbildningar kortare än en vecka', {
-            n: scope.reach.centres,
-            value: scope.reach.underOneWeek,
-          }),
-          row(null, 'reach.oneTo39Weeks', 'Utbildningar 1–39 veckor', {
-            n: scope.reach.centres,
-            value: scope.reach.oneTo39Weeks,
-          }),
-          row(null, 'reach.fortyWeeksOrMore', 'Utbildningar 40 veckor eller längre', {
-            n: scope.reach.centres,
-            value: scope.reach.fortyWeeksOrMore,
-          }),
-          row(null, 'reach.excludedBefore', 'Certifierade nu som 40-veckorsregeln utestängde', {
-            n: scope.reach.centres,
-            value: scope.reach.excludedBefore,
-          }),
+          ...reachMeasures.map(([measure, label]) =>
+            row(null, `reach.${measure}`, label, { n: scope.reach.centres, value: scope.reach[measure] }),
+          ),
           total('burden.applicationHours', 'Timmar för ansökan (summa)', scope.burden.applicationHours),
           total('burden.reviewHours', 'Timmar för granskning (summa)', scope.burden.reviewHours),
           total(

@@ -5,6 +5,7 @@
  * the trend — each a table with a caption and headers, charts beside the tables they draw.
  */
 import type { ReportModel, ScopeReport, ValueRow } from '../../core/report/model.ts';
+import { scopesOf } from '../../core/report/format.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { reachChart, trendChart } from './charts.ts';
 import {
@@ -21,12 +22,7 @@ import {
 import { STYLE } from './style.ts';
 
 export function reportPage(model: ReportModel): string {
-  const scopes = [
-    model.national,
-    ...model.regions,
-    ...model.centres,
-    ...(model.withoutCentre ? [model.withoutCentre] : []),
-  ];
+  const scopes = scopesOf(model);
   const page = html`<!doctype html>
     <html lang="sv">
       <head>
