@@ -15,21 +15,14 @@ import {
 import { dbFrom } from '../shared/adapters/store/client.ts';
 import { UsageError, type Command, type Context } from './command.ts';
 
-const commands: Record<string, () => Promise<{ command: Command }>> = {
-  digest: () => import('./commands/digest.ts'),
-  invite: () => import('./commands/invite.ts'),
-  remind: () => import('./commands/remind.ts'),
-  export: () => import('./commands/export.ts'),
-  import: () => import('./commands/import.ts'),
-  report: () => import('./commands/report.ts'),
-  applications: () => import('./commands/applications.ts'),
-  review: () => import('./commands/review.ts'),
-  erase: () => import('./commands/erase.ts'),
-  centres: () => import('./commands/centres.ts'),
-  outbox: () => import('./commands/outbox.ts'),
-  copy: () => import('./commands/copy.ts'),
-  regions: () => import('./commands/regions.ts'),
-};
+/** The commands, in the order help lists them; each is loaded when it runs (or help lists it). */
+const names =
+  'digest invite remind export import report applications review erase centres outbox copy regions';
+const commands: Record<string, () => Promise<{ command: Command }>> = Object.fromEntries(
+  names
+    .split(' ')
+    .map((name) => [name, () => import(`./commands/${name}.ts`) as Promise<{ command: Command }>]),
+);
 
 /**
  * Local by default (the stack `npm start` runs, on SKC_DYNAMODB_PORT and SKC_SES_PORT, with its

@@ -94,9 +94,9 @@ export type HistoryEntry = {
 /** A rating per criterion on the 1–5 scale the surveys' criteria questions use. */
 export type Judgement = Record<string, number>;
 
-export const JUDGEMENT_SCALE = { min: 1, max: 5 } as const;
+const JUDGEMENT_SCALE = { min: 1, max: 5 } as const;
 /** More than a working year on one review step is a typo, not a figure. */
-export const MAX_REVIEW_HOURS = 2_000;
+const MAX_REVIEW_HOURS = 2_000;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

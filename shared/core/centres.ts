@@ -36,7 +36,7 @@ export type RegionLookup = (
   input: string,
 ) => { ok: true; region: { slug: string } } | { ok: false; message: string };
 
-export const centreLimits = { name: 120, slug: 60 } as const;
+const centreLimits = { name: 120, slug: 60 } as const;
 
 // Control characters, line separators and bidirectional overrides (see invites.ts).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;

@@ -156,7 +156,7 @@ export function buildDigest(source: DigestSource): Digest {
 }
 
 /** Both weeks have enough answers for their difference to mean something. */
-export function comparable(period: number, previous: number): boolean {
+function comparable(period: number, previous: number): boolean {
   return period >= MIN_ANSWERS_FOR_CHANGE && previous >= MIN_ANSWERS_FOR_CHANGE;
 }
 
