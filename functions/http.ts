@@ -1,6 +1,6 @@
 /**
  * The middy stack every HTTP function shares, one middleware per concern: Powertools' logging
- * context and metrics, security headers on every answer, the API Gateway v2 event read into a
+ * context (and its metrics, in a function that emits any), security headers on every answer, the API Gateway v2 event read into a
  * plain request, and expected problems mapped to the contract (JSON or an HTML page) while
  * unexpected errors are logged once without personal data and masked as a plain 500.
  *
@@ -11,13 +11,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import middy, { type MiddlewareObj, type Request as MiddyRequest } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Lang } from '../shared/core/definition.ts';
 import { Problem, problems, RETRY_AFTER_SECONDS } from '../shared/core/problem.ts';
 import { errorPage } from '../shared/views/pages/error.ts';
 import { logger } from '../shared/adapters/log.ts';
-import { metrics } from '../shared/adapters/metrics.ts';
 
 export type HttpRequest = {
   method: string;
@@ -70,8 +68,14 @@ const apiPolicy = "default-src 'none'; frame-ancestors 'none'";
 export const ORIGIN_SECRET_HEADER = 'x-skc-origin-secret';
 
 export type HttpOptions = {
-  /** Unset (locally, in tests, without the edge): every request is answered. */
+  /** Unset (locally, in tests, without the edge): every request is answered. Default: SKC_ORIGIN_SECRET. */
   originSecret?: string | undefined;
+  /**
+   * The function's metrics, flushed after every request (`flushMetrics()` of
+   * shared/adapters/metrics.ts). Only a function that emits metrics passes it, so the others do
+   * not load Powertools Metrics at their cold start.
+   */
+  metrics?: MiddlewareObj;
 };
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -212,15 +216,19 @@ export function httpHandler(
   name: string,
   handle: (request: HttpRequest) => Promise<HttpResponse>,
   answer: Answer = 'json',
-  options: HttpOptions = { originSecret: process.env.SKC_ORIGIN_SECRET || undefined },
+  options: HttpOptions = {},
 ): HttpHandler {
-  return middy<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+  const originSecret =
+    'originSecret' in options ? options.originSecret : process.env.SKC_ORIGIN_SECRET || undefined;
+  const stack = middy<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext>().use(
+    injectLambdaContext(logger, { resetKeys: true }),
+  );
+  if (options.metrics) stack.use(options.metrics);
+  return stack
     .use(addSecurityHeaders())
     .use(readHttpRequest())
     .use(problemAnswers({ name, answer }))
-    .use(requireEdgeOrigin(options.originSecret))
+    .use(requireEdgeOrigin(originSecret))
     .handler(async (_event, context) => handle(httpRequestOf(context)));
 }
 

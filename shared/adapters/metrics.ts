@@ -4,6 +4,7 @@
  * the core returns; the core itself knows nothing of metrics. The CLI never imports this module.
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { logger } from './log.ts';
 import { metricNames, refusalReasonDimension } from './metric-names.ts';
 
@@ -19,6 +20,9 @@ export const metrics = new Metrics({
     error: (message: string) => logger.error(message),
   },
 });
+
+/** The middy middleware that writes this invocation's metrics (one EMF line) when it ends. */
+export const flushMetrics = () => logMetrics(metrics);
 
 const count = (name: string) => metrics.addMetric(name, MetricUnit.Count, 1);
 

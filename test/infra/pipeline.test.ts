@@ -122,7 +122,10 @@ describe('Stack: pipeline (default context)', () => {
       expect(lines(file('page.css')).length).toBeGreaterThan(100);
     });
 
-    it('loads zod only in the function that validates answers (issue 16: no zod where nothing is validated)', () => {
+    it('loads zod only where answers are validated, and Powertools Metrics only where metrics are emitted', () => {
+      // Issue 16: nothing in a cold start that the function has no use for.
+      const validates = new Set(['submit']);
+      const emitsMetrics = new Set(['submit', 'mailer', 'digest', 'digestCheck']);
       for (const name of functionNames) {
         const fn = resourcesOf(template, 'AWS::Lambda::Function')[idOf(name)]!;
         const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
@@ -132,8 +135,13 @@ describe('Stack: pipeline (default context)', () => {
             'utf8',
           ),
         ) as { sources: string[] };
-        const carriesZod = map.sources.some((source) => source.includes('node_modules/zod/'));
-        expect({ name, carriesZod }).toEqual({ name, carriesZod: name === 'submit' });
+        const carries = (pkg: string) =>
+          map.sources.some((source) => source.includes(`node_modules/${pkg}/`));
+        expect({ name, zod: carries('zod'), metrics: carries('@aws-lambda-powertools/metrics') }).toEqual({
+          name,
+          zod: validates.has(name),
+          metrics: emitsMetrics.has(name),
+        });
       }
     });
 
