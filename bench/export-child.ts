@@ -1,7 +1,7 @@
 /**
  * Runs one `skc export` in this process (the CLI's own code path, writing a CSV file) and reports
- * its rows per second and memory: peak RSS from the kernel (`maxRSS`), and the heap sampled every
- * 5 ms. Started by bench/export.ts in a fresh process per run, so one export's garbage cannot
+ * its rows per second, the CPU time it used, and memory: peak RSS from the kernel (`maxRSS`), and
+ * the heap sampled every 5 ms. Started by bench/export.ts in a fresh process per run, so one export's garbage cannot
  * count against another.
  *
  * Usage: node --expose-gc bench/export-child.ts <dynamodb endpoint> <table> <out file>
@@ -21,12 +21,15 @@ const sampler = setInterval(() => {
 const lines: string[] = [];
 const baselineRss = process.memoryUsage().rss;
 const started = performance.now();
+const cpu = process.cpuUsage();
 const code = await main(
   ['export', '--survey', 'centre-application', '--format', 'csv', '--out', out],
   { ...process.env, SKC_DYNAMODB_ENDPOINT: endpoint, SKC_TABLE_NAME: tableName },
   { out: (line) => lines.push(line), err: (line) => lines.push(line) },
 );
 const seconds = (performance.now() - started) / 1000;
+const used = process.cpuUsage(cpu);
+const cpuSeconds = (used.user + used.system) / 1e6;
 clearInterval(sampler);
 // What the export still holds once its garbage is gone: flat if nothing is kept per row.
 (globalThis as { gc?: () => void }).gc?.();
@@ -38,6 +41,7 @@ process.stdout.write(
     message: lines.join(' '),
     rows,
     seconds,
+    cpuSeconds,
     baselineRss,
     peakRss: Math.max(peakRss, process.resourceUsage().maxRSS * 1024),
     peakHeapUsed,
