@@ -52,15 +52,31 @@ async function readDigestSource(
 
 const BUCKET = /^W#(\d{4}-W\d{2})#(?:ALL|R#(.+))$/;
 
+/**
+ * The week buckets of a survey from `fromWeek` to `toWeek`, one Query per ISO year, run side by
+ * side: a pilot of four years fills several 1 MB pages, which one Query would fetch one after
+ * another.
+ */
 async function readBuckets(db: Db, surveyId: string, fromWeek: string, toWeek: string): Promise<Bucket[]> {
   const buckets: Bucket[] = [];
-  const items = await queryAll(db, {
-    partition: partitions.aggregates(surveyId),
-    // `~` sorts after `ALL` and `R#…`, so the last week's region buckets are included.
-    between: [`${sortPrefixes.week}${fromWeek}`, `${sortPrefixes.week}${toWeek}#~`],
-    consistent: true,
-  });
-  for (const item of items) {
+  const years = Array.from(
+    { length: Number(toWeek.slice(0, 4)) - Number(fromWeek.slice(0, 4)) + 1 },
+    (_, index) => Number(fromWeek.slice(0, 4)) + index,
+  );
+  const pages = await Promise.all(
+    years.map((year, index) =>
+      queryAll(db, {
+        partition: partitions.aggregates(surveyId),
+        // `~` sorts after `ALL` and `R#…`, so the last week's region buckets are included.
+        between: [
+          `${sortPrefixes.week}${index === 0 ? fromWeek : `${year}-W00`}`,
+          `${sortPrefixes.week}${index === years.length - 1 ? toWeek : `${year}-W99`}#~`,
+        ],
+        consistent: true,
+      }),
+    ),
+  );
+  for (const item of pages.flat()) {
     const match = BUCKET.exec((item[table.sortKey] as string | undefined) ?? '');
     if (!match) continue;
     const bucket: Bucket = { week: match[1]!, counters: countersOf(item) };
