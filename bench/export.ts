@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { node24 } from './cold-start.ts';
 import type { Dataset } from './datasets.ts';
-import { median, mib, round, type Part } from './report.ts';
+import { median, mib, round, type Part, type Row } from './report.ts';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -91,65 +91,64 @@ export function exportPart(smallRuns: Measured[], largeRuns: Measured[]): Part {
   const highest = (runs: Measured[], key: 'peakRss' | 'peakHeapUsed' | 'heapAfterGc') =>
     Math.max(...runs.map((run) => run[key]));
   const rate = (runs: Measured[]) => median(runs.map((run) => run.rows / run.seconds));
-  const small = { ...smallRuns[0]!, peakRss: highest(smallRuns, 'peakRss') };
-  const large = { ...largeRuns[0]!, peakRss: highest(largeRuns, 'peakRss') };
-  const sizes = `${large.rows.toLocaleString('en')} vs ${small.rows.toLocaleString('en')} rows`;
-  const rssRatio = large.peakRss / small.peakRss;
-  const heapRatio = highest(largeRuns, 'peakHeapUsed') / highest(smallRuns, 'peakHeapUsed');
-  const rateRatio = rate(largeRuns) / rate(smallRuns);
-  const seconds = (runs: Measured[]) => runs.map((run) => round(run.seconds, 1)).join(', ');
   // Rows per CPU second of the export process (the project's code), and DynamoDB Local's CPU per
   // 1,000 rows: a falling wall-clock rate with flat CPU per row is the stand-in, not the export.
   const cpuRate = (runs: Measured[]) => median(runs.map((run) => run.rows / run.cpuSeconds));
-  const cpuRatio = cpuRate(largeRuns) / cpuRate(smallRuns);
   const serverPerThousand = (runs: Measured[]) =>
-    median(runs.map((run) => (run.serverCpuSeconds / run.rows) * 1000));
+    round(median(runs.map((run) => (run.serverCpuSeconds / run.rows) * 1000)), 2);
+  const seconds = (runs: Measured[]) => runs.map((run) => round(run.seconds, 1)).join(', ');
+  const small = smallRuns[0]!;
+  const large = largeRuns[0]!;
+  const sizes = `${large.rows.toLocaleString('en')} vs ${small.rows.toLocaleString('en')} rows`;
+
+  /** A figure of the larger export next to the smaller's; `at most` for memory, `at least` for rates. */
+  const row = (
+    name: string,
+    figure: (runs: Measured[]) => number,
+    unit: string,
+    limit: { atMost: number } | { atLeast: number },
+    detail: string,
+  ): Row => {
+    const ratio = figure(largeRuns) / figure(smallRuns);
+    const digits = unit === 'MiB' ? 1 : 0;
+    return {
+      part: 'export',
+      name: `${name}, ${sizes}`,
+      value: round(figure(largeRuns), digits),
+      floor: round(figure(smallRuns), digits),
+      unit,
+      ratio: round(ratio, 2),
+      target: 'atMost' in limit ? `≤ ${limit.atMost}× smaller` : `≥ ${limit.atLeast}× smaller`,
+      met: 'atMost' in limit ? ratio <= limit.atMost : ratio >= limit.atLeast,
+      detail,
+    };
+  };
+  const inMiB = (key: 'peakRss' | 'peakHeapUsed') => (runs: Measured[]) => highest(runs, key) / 1024 / 1024;
+
   return {
     rows: [
-      {
-        part: 'export',
-        name: `peak RSS, ${sizes}`,
-        value: round(large.peakRss / 1024 / 1024, 1),
-        floor: round(small.peakRss / 1024 / 1024, 1),
-        unit: 'MiB',
-        ratio: round(rssRatio, 2),
-        target: '≤ 1.5× smaller',
-        met: rssRatio <= 1.5,
-        detail: `process at start ${mib(small.baselineRss)}`,
-      },
-      {
-        part: 'export',
-        name: `peak heap used, ${sizes}`,
-        value: round(highest(largeRuns, 'peakHeapUsed') / 1024 / 1024, 1),
-        floor: round(highest(smallRuns, 'peakHeapUsed') / 1024 / 1024, 1),
-        unit: 'MiB',
-        ratio: round(heapRatio, 2),
-        target: '≤ 1.2× smaller',
-        met: heapRatio <= 1.2,
-        detail: `sampled every 5 ms; after a full GC at the end ${mib(highest(largeRuns, 'heapAfterGc'))} vs ${mib(highest(smallRuns, 'heapAfterGc'))}`,
-      },
-      {
-        part: 'export',
-        name: `rows per second, ${sizes}`,
-        value: round(rate(largeRuns), 0),
-        floor: round(rate(smallRuns), 0),
-        unit: 'rows/s',
-        ratio: round(rateRatio, 2),
-        target: '≥ 0.9× smaller',
-        met: rateRatio >= 0.9,
-        detail: `median of ${largeRuns.length} and ${smallRuns.length} alternated runs: ${seconds(largeRuns)} s for ${mib(large.bytes)} CSV; ${seconds(smallRuns)} s for ${mib(small.bytes)}; DynamoDB Local CPU ${round(serverPerThousand(largeRuns), 2)} vs ${round(serverPerThousand(smallRuns), 2)} s per 1,000 rows`,
-      },
-      {
-        part: 'export',
-        name: `rows per CPU second of the export process, ${sizes}`,
-        value: round(cpuRate(largeRuns), 0),
-        floor: round(cpuRate(smallRuns), 0),
-        unit: 'rows/CPU s',
-        ratio: round(cpuRatio, 2),
-        target: '≥ 0.9× smaller',
-        met: cpuRatio >= 0.9,
-        detail: `the export's own work per row, without the time it waits for DynamoDB Local`,
-      },
+      row('peak RSS', inMiB('peakRss'), 'MiB', { atMost: 1.5 }, `process at start ${mib(small.baselineRss)}`),
+      row(
+        'peak heap used',
+        inMiB('peakHeapUsed'),
+        'MiB',
+        { atMost: 1.2 },
+        `sampled every 5 ms; after a full GC at the end ${mib(highest(largeRuns, 'heapAfterGc'))} vs ${mib(highest(smallRuns, 'heapAfterGc'))}`,
+      ),
+      row(
+        'rows per second',
+        rate,
+        'rows/s',
+        { atLeast: 0.9 },
+        `median of ${largeRuns.length} and ${smallRuns.length} alternated runs: ${seconds(largeRuns)} s for ${mib(large.bytes)} CSV; ${seconds(smallRuns)} s for ${mib(small.bytes)}; DynamoDB Local CPU ${serverPerThousand(largeRuns)} vs ${serverPerThousand(smallRuns)} s per 1,000 rows`,
+      ),
+      row(
+        'rows per CPU second of the export process',
+        cpuRate,
+        'rows/CPU s',
+        { atLeast: 0.9 },
+        `the export's own work per row, without the time it waits for DynamoDB Local`,
+      ),
     ],
     data: { small: smallRuns, large: largeRuns },
   };
