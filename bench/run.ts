@@ -67,13 +67,13 @@ async function measure(name: PartName, target: string, work: () => Promise<Part>
   process.stderr.write(`${table(parts[name]!.rows)}\n`);
 }
 
-/** DynamoDB Local in memory for the length of `work`. */
 /** The endpoint and the JVM's pid (for the CPU DynamoDB Local spends on an export). */
 function serverOf(dynamo: Dynamo): { endpoint: string; pid: number } {
   if (dynamo.process.pid === undefined) throw new Error('DynamoDB Local has no pid');
   return { endpoint: dynamo.endpoint, pid: dynamo.process.pid };
 }
 
+/** DynamoDB Local in memory for the length of `work`. */
 async function withDynamo<T>(work: (dynamo: Dynamo) => Promise<T>): Promise<T> {
   const dynamo = await startDynamo({ port: await freePort() });
   // An interrupted run should not leave DynamoDB Local running.

@@ -218,8 +218,7 @@ export function httpHandler(
   answer: Answer = 'json',
   options: HttpOptions = {},
 ): HttpHandler {
-  const originSecret =
-    'originSecret' in options ? options.originSecret : process.env.SKC_ORIGIN_SECRET || undefined;
+  const originSecret = options.originSecret ?? (process.env.SKC_ORIGIN_SECRET || undefined);
   const stack = middy<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext>().use(
     injectLambdaContext(logger, { resetKeys: true }),
   );

@@ -26,7 +26,6 @@ import { getApplication, getHistoryEntry } from './store/applications.ts';
 import { getItem, type Db, type Item } from './store/client.ts';
 import { count, text } from './store/items.ts';
 import * as outboxItem from './store/outbox.ts';
-import { personalOf } from './store/outbox.ts';
 import { keys } from './store/keys.ts';
 import { responseOf } from './store/responses.ts';
 import type { Answers } from '../core/validation.ts';
@@ -214,7 +213,7 @@ async function prepare(deps: OutboxDeps, item: Item): Promise<Prepared> {
   const gone = { skip: 'erased' } as const;
   const responseId = text(item, 'responseId');
   if (!responseId) return gone;
-  const personal = await personalOf(deps.db, responseId);
+  const personal = await outboxItem.personalOf(deps.db, responseId);
   if (!personal) return gone;
   const kind = text(item, 'kind');
   if (kind === 'receipt') {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
   decodeFormAnswers,
+  editItems,
   normaliseAnswers,
   submissionHash,
 } from '../../shared/core/answers.ts';
@@ -172,5 +173,45 @@ describe('parseBody: hostile forms', () => {
         ['c', ''],
       ],
     });
+  });
+});
+
+describe('Core: adding and removing group rows without JavaScript (editItems)', () => {
+  const course = (index: number, name: string): [string, string][] => [[`courses.${index}.name`, name]];
+  const submissionId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+  it('keeps what was typed and shows one spare row more after "add"', () => {
+    const edit = editItems(application, [
+      ['submissionId', submissionId],
+      ...course(0, 'Additiv tillverkning'),
+      ...course(1, 'CAD'),
+      ['_action', 'add:courses'],
+    ]);
+    expect(edit).toEqual({
+      answers: expect.objectContaining({ courses: [{ name: 'Additiv tillverkning' }, { name: 'CAD' }] }),
+      extraItems: { courses: 1 },
+      submissionId,
+    });
+  });
+
+  it('takes out the row asked for after "remove", never leaving fewer rows than one', () => {
+    const edit = editItems(application, [
+      ...course(0, 'Additiv tillverkning'),
+      ...course(1, 'CAD'),
+      ...course(2, 'Svetsning'),
+      ['_action', 'remove:courses:1'],
+    ]);
+    expect(edit?.answers.courses).toEqual([{ name: 'Additiv tillverkning' }, { name: 'Svetsning' }]);
+    expect(edit?.extraItems).toEqual({ courses: 0 });
+    const last = editItems(application, [...course(0, 'CAD'), ['_action', 'remove:courses:0']]);
+    expect(last?.answers.courses).toBeUndefined();
+    expect(last?.extraItems).toEqual({ courses: 0 });
+  });
+
+  it('is no edit for a submission, an unknown action or a question that does not repeat', () => {
+    expect(editItems(application, course(0, 'CAD'))).toBeUndefined();
+    expect(editItems(application, [['_action', 'add:nosuch']])).toBeUndefined();
+    expect(editItems(survey, [['_action', 'add:recommend']])).toBeUndefined();
+    expect(editItems(application, [['_action', 'drop:courses']])).toBeUndefined();
   });
 });

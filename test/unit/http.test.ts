@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpHandler, json, ORIGIN_SECRET_HEADER } from '../../functions/http.ts';
 
 function event(headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
@@ -50,7 +50,19 @@ describe('Function: httpHandler with the edge secret', () => {
   });
 
   it('answers everything when no secret is configured (locally, in tests, without the edge)', async () => {
+    vi.stubEnv('SKC_ORIGIN_SECRET', '');
     const handler = httpHandler('probe', ok, 'json', {});
     expect((await handler(event(), context)).statusCode).toBe(200);
+  });
+
+  describe('with SKC_ORIGIN_SECRET set (as on AWS with the edge on)', () => {
+    afterEach(() => vi.unstubAllEnvs());
+
+    it('refuses a request without the secret even when the function passes other options (its metrics)', async () => {
+      vi.stubEnv('SKC_ORIGIN_SECRET', secret);
+      const handler = httpHandler('probe', ok, 'json', { metrics: { after: () => {} } });
+      expect((await handler(event(), context)).statusCode).toBe(403);
+      expect((await handler(event({ [ORIGIN_SECRET_HEADER]: secret }), context)).statusCode).toBe(200);
+    });
   });
 });

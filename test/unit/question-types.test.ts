@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionType } from '../../shared/core/definition.ts';
-import { questionsOf } from '../../shared/core/definition.ts';
-import { questionModels, questionSchemas } from '../../shared/core/questions/index.ts';
+import { findQuestion, questionsOf } from '../../shared/core/definition.ts';
+import { modelOf, questionModels, questionSchemas } from '../../shared/core/questions/index.ts';
+import { getSurvey } from '../../surveys/index.ts';
 import { questionViews } from '../../shared/views/questions/index.ts';
 import { surveys } from '../../surveys/index.ts';
 
@@ -25,5 +26,29 @@ describe('Registry: question types', () => {
     expect(Object.keys(incomplete)).not.toContain('nps');
     const all: Record<QuestionType, unknown> = questionViews;
     expect(Object.keys(all)).toContain('group');
+  });
+});
+
+describe('Registry: reading an answer back from its export cells (skc import)', () => {
+  const cells = (values: Record<string, string>) => (key: string) => values[key];
+  const application = getSurvey('centre-application')!;
+  const companyValue = getSurvey('company-value')!;
+
+  it('reads a group from the JSON list the export writes, and names the question when it is not one', () => {
+    const courses = findQuestion(application, 'courses')!;
+    expect(modelOf(courses).fromCells(courses, cells({ courses: '[{"name":"CAD"}]' }))).toEqual({
+      value: [{ name: 'CAD' }],
+    });
+    expect(modelOf(courses).fromCells(courses, cells({ courses: '[{"name":' }))).toEqual({
+      problem: 'courses must be the JSON list skc export writes',
+    });
+  });
+
+  it('leaves blank cells out, whatever the type', () => {
+    for (const question of [...questionsOf(application), ...questionsOf(companyValue)])
+      expect(
+        modelOf(question).fromCells(question, () => '  '),
+        question.id,
+      ).toBeUndefined();
   });
 });

@@ -65,6 +65,12 @@ describe('report model, checked by hand', () => {
     // NPS = 18.18 → 18. Var = (0.72727 − 0.18182²)/11 = 0.06311, √ = 0.25122, × 1.96 = 0.49239
     // → [−31.06, 67.42] → [−31, 67].
     expect(recommend.pilot).toEqual({ n: 11, imported: 7, value: 18, low: -31, high: 67 });
+    expect({ type: recommend.type, scale: recommend.scale }).toEqual({
+      type: 'nps',
+      scale: { min: -100, max: 100 },
+    });
+    const likert = row(centreA, 'company-value', 'wholeCentreValue');
+    expect({ type: likert.type, scale: likert.scale }).toEqual({ type: 'likert', scale: { min: 1, max: 5 } });
     // 2024-VT: 3 promoters, no detractors of 5: NPS 60; Var = (0.6 − 0.36)/5 = 0.048, √ = 0.21909,
     // ± 0.42942 → [0.17, 1.03], clamped to 100 → [17, 100].
     expect(recommend.waves[0]!.figure).toEqual({ n: 5, imported: 5, value: 60, low: 17, high: 100 });

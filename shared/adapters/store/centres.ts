@@ -33,8 +33,8 @@ export function registrationWrites(TableName: string, centre: Centre): Transacti
       Put: {
         TableName,
         Item: {
-          ...key,
           ...identity,
+          ...key,
           ...(contact && { contact }),
           ...(applicationId && { applicationId }),
           [table.index.partitionKey]: indexKeys.centres,

@@ -7,7 +7,7 @@ export const likert: QuestionModel<LikertQuestion> = {
   ...scale((question) => question.scale),
   valueMeasure: {
     kind: 'likert',
-    range: (question) => question.scale,
+    range: ({ scale }) => ({ min: scale.min, max: scale.max }),
     figure: (question, distribution, imported) => meanFigure(distribution, question.scale, imported),
   },
 };

@@ -68,7 +68,7 @@ export function layout({ lang, title, content, otherLanguage }: LayoutOptions): 
         <header class="site"><p>${chrome.site[lang]} · ${pilot.name[lang]}</p></header>
         ${otherLanguage ? html`<p class="lang"><a href="${otherLanguage}" lang="${other}" hreflang="${other}">${chrome.switchTo[lang]}</a></p>` : ''}
         <main id="main" tabindex="-1">${content}</main>
-        <footer class="site">${serviceLinks(lang)}</footer>
+        <footer class="site">${serviceLinks(lang).map((anchor) => html`${anchor} `)}</footer>
         ${scriptElement}
       </body>
     </html> `;
