@@ -8,7 +8,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { logger } from './log.ts';
 import { metricNames, refusalReasonDimension } from './metric-names.ts';
 
-export const metrics = new Metrics({
+const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || 'skc-pilot',
   serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'skc-pilot',
   // Most HTTP reads emit no metric by design: Powertools' "no metrics to publish" warning would be
