@@ -1,7 +1,7 @@
 /**
  * The middy stack every HTTP function shares, one middleware per concern: Powertools' logging
- * context (and its metrics, in a function that emits any), security headers on every answer, the API Gateway v2 event read into a
- * plain request, and expected problems mapped to the contract (JSON or an HTML page) while
+ * context (and its metrics, in a function that emits any), security headers on every answer, the
+ * API Gateway v2 event read into a plain request, and expected problems mapped to the contract (JSON or an HTML page) while
  * unexpected errors are logged once without personal data and masked as a plain 500.
  *
  * A new check on every request (a cross-site check, say) is one more middleware of the same

@@ -56,10 +56,11 @@ export type QuestionModel<Q extends Question> = {
   parts(question: Q): readonly Question[] | undefined;
   /** How many items a repeatable question takes (a group's rows, added and removed on the form). */
   repeats(question: Q): { min: number; max: number } | undefined;
-  /** A value measure of the evaluation report (likert, nps); undefined for every other type. */
+  /**
+   * A value measure of the evaluation report (likert, nps); undefined for every other type. An
+   * `nps` measure is also the digest's headline and a CSV row of its own.
+   */
   valueMeasure: ValueMeasure<Q> | undefined;
-  /** Its statistics carry a Net Promoter Score: the digest's headline and a CSV row of its own. */
-  netPromoter: boolean;
   /** Its distribution is one per row (a matrix), not one over the question's values. */
   perRow: boolean;
   /** Free text worth quoting: the digest shows the newest answers as comments (if not personal). */
@@ -277,7 +278,6 @@ export const plain = {
   labelAt: (question: Question, _rest: (string | number)[], lang: keyof Text) => question.label[lang],
   parts: () => undefined,
   repeats: () => undefined,
-  netPromoter: false,
   perRow: false,
   comment: false,
   identifiesOrganisation: false,

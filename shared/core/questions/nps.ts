@@ -16,7 +16,6 @@ const zeroToTen = scale<NpsQuestion>(() => ({ min: 0, max: 10 }));
 
 export const nps: QuestionModel<NpsQuestion> = {
   ...zeroToTen,
-  netPromoter: true,
   valueMeasure: {
     kind: 'nps',
     range: () => ({ min: -100, max: 100 }),

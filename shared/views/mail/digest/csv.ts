@@ -74,7 +74,7 @@ export function digestCsv(digest: Digest, surveys: readonly Survey[]): string {
           label,
         ]);
       const model = questionModels[question.type];
-      if (model.netPromoter)
+      if (model.valueMeasure?.kind === 'nps')
         records.push([...base, '', 'nps', '', cell(period.nps), cell(previous.nps), cell(total.nps), label]);
       if (model.perRow) {
         const rows = (stats: Stats) => (stats.distribution ?? {}) as Record<string, Record<string, number>>;

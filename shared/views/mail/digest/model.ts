@@ -33,7 +33,7 @@ export function newAnswers(digest: Digest) {
 }
 
 function npsQuestion(survey: SurveyDigest): QuestionFigures | undefined {
-  return survey.questions.find((question) => questionModels[question.type].netPromoter);
+  return survey.questions.find((question) => questionModels[question.type].valueMeasure?.kind === 'nps');
 }
 
 function changeText(change: number | undefined): string | undefined {
